@@ -1,0 +1,108 @@
+"""The in-memory document every extractor produces: paragraphs and tables in
+reading order, each with its position in the source file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is in the source file.
+
+    Text sources (.txt, .md) give `line` (1-based); .docx and HTML give
+    `table`, `row` and `cell` (0-based indices, merged cells resolved to the
+    grid) for table cells and `paragraph` (0-based) for paragraphs.  Text
+    tables give both: the line and the table/row/cell indices.
+    """
+
+    line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    def describe(self, lang: str = "zh") -> str:
+        parts = []
+        zh = lang == "zh"
+        if self.line is not None:
+            parts.append(f"第{self.line}行" if zh else f"line {self.line}")
+        if self.paragraph is not None and self.line is None:
+            parts.append(f"第{self.paragraph + 1}段" if zh else f"paragraph {self.paragraph + 1}")
+        if self.table is not None:
+            t, r, c = self.table + 1, self.row, self.cell
+            if zh:
+                s = f"第{t}个表格"
+                if r is not None:
+                    s += f"第{r + 1}行"
+                if c is not None:
+                    s += f"第{c + 1}列"
+            else:
+                s = f"table {t}"
+                if r is not None:
+                    s += f", row {r + 1}"
+                if c is not None:
+                    s += f", cell {c + 1}"
+            parts.append(s)
+        return ("，" if zh else "; ").join(parts)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    location: Location
+    style: str | None = None  # e.g. a .docx heading style or an HTML tag name
+
+
+@dataclass
+class Cell:
+    text: str
+    location: Location
+    merged: bool = False  # a grid slot covered by a merged cell whose origin is elsewhere
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+    index: int
+    location: Location
+
+
+@dataclass
+class Residue:
+    """Editing residue noticed by an extractor (rule S9 evidence)."""
+
+    kind: str  # comment | bookmark | insertion | deletion | placeholder
+    text: str
+    location: Location
+    author: str | None = None
+
+
+@dataclass
+class Document:
+    blocks: list[Paragraph | Table]
+    source: str  # txt | docx | html | md
+    name: str | None = None
+    encoding: str | None = None
+    residues: list[Residue] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as a report (unsupported type, corrupt, not a
+    report).  `reason_zh` / `reason_en` are one-line messages for users."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail

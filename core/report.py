@@ -1,0 +1,150 @@
+"""A parsed report: what the parser read out of a Document, with every figure
+traceable to the cell it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from core.document import Document, Location, Paragraph
+
+Number = int | Decimal
+
+
+@dataclass
+class Fact:
+    """One table cell read against the template."""
+
+    key: str  # e.g. t3.new_received.total
+    table: str  # t2 | t3 | t4
+    row: str  # row key, e.g. t3.new_received
+    column: str  # column key, e.g. total
+    value: Number | None  # None when the cell is blank or not a number
+    raw: str  # the cell text exactly as written
+    location: Location
+    status: str  # number | blank | text ("/", "—", "无" …) | invalid (unreadable number)
+
+    @property
+    def is_blank(self) -> bool:
+        return self.status == "blank"
+
+    def as_json(self) -> dict[str, Any]:
+        v = self.value
+        return {
+            "value": float(v) if isinstance(v, Decimal) else v,
+            "raw": self.raw,
+            "status": self.status,
+            "location": self.location.as_dict(),
+        }
+
+
+@dataclass
+class LabelMatch:
+    """A row or column label as written, matched to the template."""
+
+    table: str
+    kind: str  # row | column
+    key: str  # row key, or column key (t3/t4) / row.column (t2 blocks)
+    written: str
+    standard: str
+    score: float  # 100 = exact after normalisation
+    misspelling: bool  # matched a known misspelling (rule C3)
+    location: Location
+
+
+@dataclass
+class Section:
+    """A top-level heading and the paragraphs under it."""
+
+    key: str | None  # s1…s6, or None for a heading outside the template
+    heading: str  # as written, numbering included
+    numbering: str  # e.g. 一、 or 1、
+    title: str  # heading text after the numbering
+    standard: str  # the template heading it matched (or the old heading)
+    score: float
+    location: Location
+    style: str  # "2021" (the six headings) or "pre2019"
+    standard_numbering: bool
+    expected_number: int | None  # 1…6 for template sections
+    written_number: int | None  # the number the heading carries
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    subheadings: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line if self.location.line is not None else self.location.paragraph
+
+
+@dataclass
+class UnmatchedRow:
+    """A table row the parser could not place in the template."""
+
+    table: str | None
+    label: str
+    cells: list[str]
+    location: Location
+
+
+@dataclass
+class Report:
+    document: Document
+    title: str | None
+    title_location: Location | None
+    agency: str | None
+    year: int | None
+    closing_date: date | None
+    closing_location: Location | None
+    issuer_kind: str  # department | government | township | unknown
+    format_version: str  # 2021 | 2019 | pre2019 | unknown
+    heading_style: str  # 2021 | pre2019 | mixed | none
+    sections: list[Section]
+    facts: dict[str, Fact]
+    labels: list[LabelMatch]
+    tables_found: dict[str, bool]
+    preamble: list[Paragraph]
+    unmatched_rows: list[UnmatchedRow] = field(default_factory=list)
+    year_source: str | None = None  # title | period | closing_date | text
+    parser_version: str = ""
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def value(self, key: str) -> Number | None:
+        f = self.facts.get(key)
+        return f.value if f else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "agency": self.agency,
+            "year": self.year,
+            "closing_date": self.closing_date.isoformat() if self.closing_date else None,
+            "issuer_kind": self.issuer_kind,
+            "format_version": self.format_version,
+            "heading_style": self.heading_style,
+            "source": self.document.source,
+            "parser_version": self.parser_version,
+            "sections": [
+                {
+                    "key": s.key,
+                    "heading": s.heading,
+                    "standard": s.standard,
+                    "score": round(s.score, 1),
+                    "line": s.line,
+                    "style": s.style,
+                }
+                for s in self.sections
+            ],
+            "facts": {k: f.as_json() for k, f in self.facts.items()},
+            "tables_found": self.tables_found,
+            "residues": [
+                {"kind": r.kind, "text": r.text, "author": r.author, "location": r.location.as_dict()}
+                for r in self.document.residues
+            ],
+        }
