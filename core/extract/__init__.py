@@ -1,0 +1,35 @@
+"""Turn file bytes into a Document: one small module per file type, same output."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import PurePath
+
+from core.document import Document, UnreadableFile
+
+# extension -> module under core.extract exposing extract(data, name) -> Document
+EXTRACTORS = {
+    ".txt": "text",
+    ".text": "text",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+SUPPORTED = tuple(sorted(EXTRACTORS))
+
+
+def extract(data: bytes, filename: str) -> Document:
+    """Read `data` (the bytes of a file called `filename`) into a Document."""
+    ext = PurePath(filename).suffix.lower()
+    if ext == ".doc":
+        raise UnreadableFile("legacy_doc", filename)
+    module = EXTRACTORS.get(ext)
+    if module is None:
+        raise UnreadableFile("unsupported_type", ext or filename)
+    if not data or not data.strip():
+        raise UnreadableFile("empty", filename)
+    doc = import_module(f"core.extract.{module}").extract(data, filename)
+    doc.name = filename
+    return doc

@@ -1,0 +1,134 @@
+"""The report's title, agency, year, closing date (落款) and issuer kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from core.document import Location, Paragraph
+from core.normalize import squash
+from core.template import load_template
+
+_TITLE_LINES = 3
+_TITLE_PART_MAX = 40
+
+
+@dataclass(frozen=True)
+class _Lex:
+    genre: tuple[str, ...]
+    title_patterns: tuple[re.Pattern[str], ...]
+    agency_strip: tuple[str, ...]
+    period: re.Pattern[str]
+    dates: tuple[re.Pattern[str], ...]
+    search_lines: int
+    digits: dict[str, int]
+    issuer_order: tuple[str, ...]
+    issuer: dict[str, tuple[str, ...]]
+
+
+@cache
+def _lex() -> _Lex:
+    lx = load_template().lexicon
+    return _Lex(
+        genre=tuple(lx["title"]["genre"]),
+        title_patterns=tuple(re.compile(p) for p in lx["title"]["patterns"]),
+        agency_strip=tuple(lx["title"]["agency_strip"]),
+        period=re.compile(lx["year"]["period"]),
+        dates=tuple(re.compile(p) for p in lx["closing_date"]["patterns"]),
+        search_lines=lx["closing_date"]["search_lines"],
+        digits=dict(lx["chinese_digits"]),
+        issuer_order=tuple(lx["issuer"]["order"]),
+        issuer={k: tuple(lx["issuer"][k]) for k in lx["issuer"]["order"]},
+    )
+
+
+def find_title(before: list[Paragraph]) -> tuple[str | None, Location | None]:
+    """Join the opening lines until they name the report genre."""
+    lex = _lex()
+    lines = before[:_TITLE_LINES]
+    for n in range(1, len(lines) + 1):
+        parts = lines[:n]
+        if any(len(squash(p.text)) > _TITLE_PART_MAX for p in parts):
+            break
+        joined = "".join(squash(p.text) for p in parts)
+        if any(g in joined for g in lex.genre):
+            return joined, parts[0].location
+    return None, None
+
+
+def split_title(title: str | None) -> tuple[str | None, int | None]:
+    """(agency, year) named in a title."""
+    if not title:
+        return None, None
+    lex = _lex()
+    for pattern in lex.title_patterns:
+        m = pattern.match(title)
+        if not m:
+            continue
+        groups = m.groupdict()
+        agency = (groups.get("agency") or "").strip()
+        for word in lex.agency_strip:
+            if agency.endswith(word):
+                agency = agency[: -len(word)]
+        year = int(groups["year"]) if groups.get("year") else None
+        if agency or year:
+            return agency or None, year
+    return None, None
+
+
+def _to_int(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    digits = _lex().digits
+    if len(text) == 4:  # a year written digit by digit: 二〇二五
+        return int("".join(str(digits[ch]) for ch in text))
+    total, current = 0, 0
+    for ch in text:  # 十, 十二, 二十, 二十一, 三十一
+        v = digits[ch]
+        if v == 10:
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = v
+    return total + current
+
+
+def find_closing_date(
+    paragraphs: list[Paragraph],
+) -> tuple[date | None, Location | None, str | None]:
+    """The 落款 date among the last lines, with the line before it (the agency)."""
+    lex = _lex()
+    tail = [p for p in paragraphs if p.text.strip()][-lex.search_lines :]
+    for i in range(len(tail) - 1, -1, -1):
+        text = squash(tail[i].text)
+        for pattern in lex.dates:
+            m = pattern.match(text)
+            if not m:
+                continue
+            try:
+                d = date(_to_int(m["year"]), _to_int(m["month"]), _to_int(m["day"]))
+            except (ValueError, KeyError):
+                continue
+            signer = squash(tail[i - 1].text) if i > 0 else None
+            return d, tail[i].location, signer
+    return None, None, None
+
+
+def find_period_year(paragraphs: list[Paragraph]) -> int | None:
+    for p in paragraphs:
+        m = _lex().period.search(squash(p.text))
+        if m:
+            return int(m["year"])
+    return None
+
+
+def issuer_kind(agency: str | None) -> str:
+    if not agency:
+        return "unknown"
+    lex = _lex()
+    for kind in lex.issuer_order:
+        if any(agency.endswith(s) for s in lex.issuer[kind]):
+            return kind
+    return "unknown"

@@ -1,0 +1,167 @@
+"""Find the report's top-level headings and match them to the template's six
+sections (or to the headings of the pre-2019 structure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from core.document import Document, Paragraph, Table
+from core.normalize import clean, label_key
+from core.report import Section
+from core.template import Template, load_template
+
+HEADING_CUTOFF = 72.0
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    top: tuple[re.Pattern[str], ...]
+    sub: re.Pattern[str]
+    max_length: int
+    sentence_marks: tuple[str, ...]
+    standard_sep: str
+    numerals: dict[str, int]
+
+
+@cache
+def _patterns() -> _Patterns:
+    t = load_template()
+    h = t.lexicon["headings"]
+    return _Patterns(
+        top=tuple(re.compile(p) for p in h["top"]),
+        sub=re.compile(h["sub"]),
+        max_length=h["max_length"],
+        sentence_marks=tuple(h["sentence_marks"]),
+        standard_sep=h["standard_sep"],
+        numerals={n: i + 1 for i, n in enumerate(t.numerals)},
+    )
+
+
+def _number(num: str, numerals: dict[str, int]) -> int | None:
+    digits = num.strip("第部分")
+    if digits.isdigit():
+        return int(digits)
+    if digits in numerals:
+        return numerals[digits]
+    if len(digits) == 2 and digits[0] == "十" and digits[1] in numerals:
+        return 10 + numerals[digits[1]]
+    return None
+
+
+def _best(text: str, candidates: list[tuple[str, object]]) -> tuple[float, object | None]:
+    key = label_key(text)
+    best_score, best = 0.0, None
+    for cand, payload in candidates:
+        score = fuzz.ratio(key, label_key(cand))
+        if score > best_score:
+            best_score, best = score, payload
+    return best_score, best
+
+
+def heading_of(p: Paragraph, template: Template) -> Section | None:
+    """The Section that paragraph `p` opens, or None when it is not a heading."""
+    pats = _patterns()
+    text = clean(p.text)
+    if len(text) > pats.max_length or any(m in text for m in pats.sentence_marks):
+        return None
+    for pattern in pats.top:
+        m = pattern.match(text)
+        if m:
+            break
+    else:
+        return None
+    title = m.group("text").strip()
+    modern = [(h, s) for s in template.sections for h in (s.heading, *s.variants)]
+    old = [(o.heading, o) for o in template.old_headings]
+    new_score, spec = _best(title, modern)
+    old_score, old_spec = _best(title, old)
+    num = m.group("num")
+    standard_numbering = num in pats.numerals and m.group("sep") == pats.standard_sep
+    written = _number(num, pats.numerals)
+    common = dict(
+        heading=p.text.strip(),
+        numbering=p.text.strip()[: len(p.text.strip()) - len(title)].strip()
+        if p.text.strip().endswith(title)
+        else num,
+        title=title,
+        location=p.location,
+        standard_numbering=standard_numbering,
+        written_number=written,
+    )
+    if new_score >= HEADING_CUTOFF and new_score >= old_score:
+        return Section(
+            key=spec.key,
+            standard=spec.heading,
+            score=new_score,
+            style="2021",
+            expected_number=spec.number,
+            **common,
+        )
+    if old_score >= HEADING_CUTOFF:
+        return Section(
+            key=old_spec.maps_to,
+            standard=old_spec.heading,
+            score=old_score,
+            style="pre2019",
+            expected_number=None,
+            **common,
+        )
+    if num in pats.numerals:
+        # A numbered heading outside the template (e.g. 七、举办各类培训情况).
+        return Section(
+            key=None,
+            standard="",
+            score=max(new_score, old_score),
+            style="unknown",
+            expected_number=None,
+            **common,
+        )
+    return None
+
+
+def find_sections(
+    doc: Document, template: Template
+) -> tuple[list[Section], list[Paragraph], int | None]:
+    """Return (sections, paragraphs before the first section, index of the
+    first section's block)."""
+    pats = _patterns()
+    sections: list[Section] = []
+    before: list[Paragraph] = []
+    first: int | None = None
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Table):
+            continue
+        sec = heading_of(block, template)
+        if sec is not None and sec.style == "unknown":
+            # An unknown numbered heading must continue the numbering.
+            last = sections[-1].written_number if sections else 0
+            if last is None or sec.written_number != last + 1:
+                sec = None
+        if sec is not None:
+            if first is None:
+                first = i
+            sections.append(sec)
+            continue
+        if not sections:
+            before.append(block)
+            continue
+        current = sections[-1]
+        current.paragraphs.append(block)
+        if pats.sub.match(clean(block.text)):
+            current.subheadings.append(block)
+    return sections, before, first
+
+
+def heading_style(sections: list[Section]) -> str:
+    styles = {s.style for s in sections if s.style != "unknown"}
+    if not styles:
+        return "none"
+    if styles == {"2021"}:
+        return "2021"
+    if styles == {"pre2019"}:
+        return "pre2019"
+    return "mixed"

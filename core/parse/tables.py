@@ -1,0 +1,234 @@
+"""Read the statistical tables of a Document into facts.
+
+Rows are anchored on their labels, not on their position: the rightmost cell
+of a row whose text is a template row label is the row's label, and the cells
+after it are its values, read right-aligned.  This survives the merged label
+cells that conversions lose (rows shifted left) and tables split or joined
+differently from the template.  Table 四 has no row labels: its data row is
+the row of fifteen figures after its header.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from core.document import Cell, Document
+from core.normalize import label_key
+from core.parse.cells import read_cell
+from core.parse.labels import RowHit, match_column, row_index, t4_header_keys
+from core.report import Fact, LabelMatch, UnmatchedRow
+from core.template import Column, Template, load_template
+
+T4_CELLS = 15
+
+
+@dataclass
+class RawRow:
+    kind: str  # data | t2_header | t4_header | t4_data | other
+    table: int
+    cells: list[Cell]
+    label: Cell | None = None
+    values: list[Cell] = field(default_factory=list)
+    hits: list[RowHit] = field(default_factory=list)
+
+
+def _status(cell: Cell) -> str:
+    return read_cell(cell.text)[1]
+
+
+def _classify(cells: list[Cell], table: int, seen_t4_header: bool) -> RawRow:
+    index = row_index()
+    for i in range(len(cells) - 1, -1, -1):
+        if _status(cells[i]) != "invalid":
+            continue
+        hits = index.match(cells[i].text)
+        if hits:
+            return RawRow("data", table, cells, cells[i], cells[i + 1 :], hits)
+    keys = [label_key(c.text) for c in cells]
+    t4_keys = t4_header_keys()
+    if any(k in t4_keys for k in keys if k):
+        return RawRow("t4_header", table, cells)
+    header_label = label_key(load_template().tables["t2"].header_label or "")
+    for i, k in enumerate(keys):
+        if k:
+            if k == header_label:
+                return RawRow("t2_header", table, cells, cells[i], cells[i + 1 :])
+            break
+    value_like = [c for c in cells if _status(c) != "invalid"]
+    if seen_t4_header and len(value_like) >= T4_CELLS:
+        last_text = max((i for i, c in enumerate(cells) if _status(c) == "invalid"), default=-1)
+        return RawRow("t4_data", table, cells, None, cells[last_text + 1 :])
+    return RawRow("other", table, cells)
+
+
+def scan(doc: Document) -> list[RawRow]:
+    rows: list[RawRow] = []
+    for table in doc.tables:
+        seen_t4 = False
+        for row in table.rows:
+            cells = [c for c in row if not c.merged]
+            if not cells:
+                continue
+            raw = _classify(cells, table.index, seen_t4)
+            seen_t4 = seen_t4 or raw.kind == "t4_header"
+            rows.append(raw)
+    return rows
+
+
+def vote_version(rows: list[RawRow]) -> str | None:
+    """Which form ("2021" or "2019") the tables follow; None if no table was found."""
+    votes: Counter[str] = Counter()
+    found = False
+    for raw in rows:
+        if raw.kind == "data":
+            found = True
+            versions = {h.version for h in raw.hits}
+            if len(versions) == 1:
+                votes[versions.pop()] += 1
+        elif raw.kind == "t2_header":
+            best = None
+            for version in ("2021", "2019"):
+                cols = tuple(
+                    c for b in load_template(version).tables["t2"].blocks for c in b.columns
+                )
+                for cell in raw.values:
+                    hit = match_column(cell.text, cols)
+                    if (
+                        hit
+                        and not hit.misspelling
+                        and hit.score >= 95
+                        and (best is None or hit.score > best[1])
+                    ):
+                        best = (version, hit.score)
+                if best:
+                    votes[best[0]] += 1
+        elif raw.kind in ("t4_header", "t4_data"):
+            found = True
+    if not found:
+        return None
+    return "2019" if votes["2019"] > votes["2021"] else "2021"
+
+
+def select(cands: list[Cell], n: int) -> list[Cell | None]:
+    """The n value cells of a row, right-aligned; None where a cell is missing.
+
+    With more candidates than columns (cells shifted by lost merged labels,
+    trailing empty cells of a tab-separated row) the window of n cells with
+    the most figures wins, the rightmost on a tie."""
+    if len(cands) <= n:
+        return [None] * (n - len(cands)) + list(cands)
+    best, best_count = 0, -1
+    for start in range(len(cands) - n + 1):
+        count = sum(1 for c in cands[start : start + n] if _status(c) == "number")
+        if count >= best_count:
+            best, best_count = start, count
+    return list(cands[best : best + n])
+
+
+@dataclass
+class TableReading:
+    facts: dict[str, Fact] = field(default_factory=dict)
+    labels: list[LabelMatch] = field(default_factory=list)
+    unmatched: list[UnmatchedRow] = field(default_factory=list)
+
+
+def _fact(reading: TableReading, table: str, row_key: str, col: Column, cell: Cell | None) -> None:
+    if cell is None:
+        return
+    key = f"{row_key}.{col.key}"
+    if key in reading.facts:
+        return
+    value, status = read_cell(cell.text, col.unit)
+    reading.facts[key] = Fact(key, table, row_key, col.key, value, cell.text, cell.location, status)
+
+
+def _columns_label(reading: TableReading, table: str, cell: Cell, col: Column, key: str) -> None:
+    hit = match_column(cell.text, (col,))
+    score = hit.score if hit else 0.0
+    miss = hit.misspelling if hit else True
+    reading.labels.append(
+        LabelMatch(table, "column", key, cell.text, col.label, score, miss, cell.location)
+    )
+
+
+def read(rows: list[RawRow], template: Template) -> TableReading:
+    reading = TableReading()
+    t2_header: RawRow | None = None
+    headers_done: set[int] = set()
+    t3_header_cells: dict[int, list[Cell]] = {}
+    t4_leaves: list[Cell] = []
+    t4 = template.tables["t4"]
+    for raw in rows:
+        if raw.kind == "t2_header":
+            t2_header = raw
+            continue
+        if raw.kind == "t4_header":
+            t4_leaves += [c for c in raw.cells if match_column(c.text, t4.columns)]
+            continue
+        if raw.kind == "t4_data":
+            values = select(raw.values, T4_CELLS)
+            cells = [(r, c) for r in t4.rows for c in r.columns]
+            for (row, col), cell in zip(cells, values, strict=True):
+                _fact(reading, "t4", row.key, col, cell)
+            for (row, col), cell in zip(cells, t4_leaves[:T4_CELLS], strict=False):
+                _columns_label(reading, "t4", cell, col, f"{row.key}.{col.key}")
+            t4_leaves = []
+            continue
+        if raw.kind == "other":
+            t3_header_cells.setdefault(raw.table, []).extend(raw.cells)
+            if any(_status(c) == "number" for c in raw.cells) and any(
+                _status(c) == "invalid" for c in raw.cells
+            ):
+                label = next(c for c in raw.cells if _status(c) == "invalid")
+                reading.unmatched.append(
+                    UnmatchedRow(None, label.text, [c.text for c in raw.cells], label.location)
+                )
+            continue
+        hit = next((h for h in raw.hits if h.version == template.version), None)
+        if hit is None:
+            text = raw.label.text if raw.label else ""
+            loc = raw.label.location if raw.label else raw.cells[0].location
+            reading.unmatched.append(
+                UnmatchedRow(raw.hits[0].table, text, [c.text for c in raw.cells], loc)
+            )
+            continue
+        row = hit.row
+        reading.labels.append(
+            LabelMatch(
+                hit.table,
+                "row",
+                row.key,
+                raw.label.text,
+                row.label,
+                hit.score,
+                hit.misspelling,
+                raw.label.location,
+            )
+        )
+        for col, cell in zip(row.columns, select(raw.values, len(row.columns)), strict=True):
+            _fact(reading, hit.table, row.key, col, cell)
+        if hit.table == "t2" and t2_header is not None and id(t2_header) not in headers_done:
+            headers_done.add(id(t2_header))
+            cells = [c for c in t2_header.values if c.text.strip()]
+            for col, cell in zip(row.columns, select(cells, len(row.columns)), strict=True):
+                if cell is not None:
+                    _columns_label(reading, "t2", cell, col, f"{row.block}.{col.key}")
+        if hit.table == "t3" and raw.table in t3_header_cells:
+            _t3_columns(reading, template, t3_header_cells.pop(raw.table))
+    return reading
+
+
+def _t3_columns(reading: TableReading, template: Template, cells: list[Cell]) -> None:
+    """Record how table 三's column headers were written."""
+    columns = template.tables["t3"].columns
+    best: dict[str, tuple[float, Cell]] = {}
+    for cell in cells:
+        if _status(cell) != "invalid":
+            continue
+        hit = match_column(cell.text, columns)
+        if hit and hit.score > best.get(hit.column.key, (-1.0, cell))[0]:
+            best[hit.column.key] = (hit.score, cell)
+    for col in columns:
+        if col.key in best:
+            _columns_label(reading, "t3", best[col.key][1], col, col.key)

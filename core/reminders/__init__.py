@@ -1,0 +1,2 @@
+"""Deadline reminders: subscriptions and sent reminders in the database, and
+the pure logic of which reminder is due when."""

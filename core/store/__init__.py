@@ -1,0 +1,1 @@
+"""Storage of reports, figures and defects (sqlmodel; SQLite or PostgreSQL)."""
