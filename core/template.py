@@ -208,24 +208,26 @@ def _row(d: dict[str, Any], table: str, columns: tuple[Column, ...], block: str 
 
 
 def _table(key: str, d: dict[str, Any], version: str) -> TableSpec:
-    common = dict(
-        key=key,
-        title=d["title"],
-        en=d.get("en", key),
-        section=d["section"],
-        layout=d["layout"],
-        header_label=d.get("header_label"),
-        note=d.get("note"),
-        column_group=d.get("column_group"),
-        group_labels=_tuple(d, "group_labels"),
-    )
+    common = {
+        "key": key,
+        "title": d["title"],
+        "en": d.get("en", key),
+        "section": d["section"],
+        "layout": d["layout"],
+        "header_label": d.get("header_label"),
+        "note": d.get("note"),
+        "column_group": d.get("column_group"),
+        "group_labels": _tuple(d, "group_labels"),
+    }
     if d["layout"] == "blocks":
         blocks = []
         for b in d["blocks"]:
             if not _in_version(b, version):
                 continue
             cols = tuple(_column(c) for c in b["columns"])
-            rows = tuple(_row(r, key, cols, b["title"]) for r in b["rows"] if _in_version(r, version))
+            rows = tuple(
+                _row(r, key, cols, b["title"]) for r in b["rows"] if _in_version(r, version)
+            )
             blocks.append(Block(title=b["title"], columns=cols, rows=rows))
         rows = tuple(r for b in blocks for r in b.rows)
         return TableSpec(rows=rows, blocks=tuple(blocks), **common)
@@ -245,7 +247,7 @@ def _term(text: str) -> Term:
 
 
 def _expand(d: dict[str, Any], tables: dict[str, TableSpec]) -> list[Relation]:
-    base = dict(id=d["id"], rule=d["rule"], scope=d.get("scope", "report"))
+    base = {"id": d["id"], "rule": d["rule"], "scope": d.get("scope", "report")}
     foreach = d.get("foreach")
     if not foreach:
         return [Relation(lhs=tuple(map(_term, d["lhs"])), rhs=tuple(map(_term, d["rhs"])), **base)]
@@ -292,7 +294,12 @@ def load_template(version: str = "2021") -> Template:
             en=s.get("en", s["key"]),
             variants=_tuple(s, "variants"),
             subitems=tuple(
-                SubItem(key=i["key"], label=i["label"], en=i.get("en", i["key"]), aliases=_tuple(i, "aliases"))
+                SubItem(
+                    key=i["key"],
+                    label=i["label"],
+                    en=i.get("en", i["key"]),
+                    aliases=_tuple(i, "aliases"),
+                )
                 for i in s.get("subitems", ())
             ),
         )
@@ -301,7 +308,8 @@ def load_template(version: str = "2021") -> Template:
     old = tuple(OldHeading(h["heading"], h.get("maps_to")) for h in sec["pre2019"])
     fm = _read("formats.toml")
     formats = tuple(
-        Format(f["version"], f["notice"], f.get("first_year"), f.get("last_year")) for f in fm["formats"]
+        Format(f["version"], f["notice"], f.get("first_year"), f.get("last_year"))
+        for f in fm["formats"]
     )
     deadlines = {k: (v["month"], v["day"]) for k, v in fm["deadlines"].items()}
     return Template(

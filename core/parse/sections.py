@@ -82,16 +82,16 @@ def heading_of(p: Paragraph, template: Template) -> Section | None:
     num = m.group("num")
     standard_numbering = num in pats.numerals and m.group("sep") == pats.standard_sep
     written = _number(num, pats.numerals)
-    common = dict(
-        heading=p.text.strip(),
-        numbering=p.text.strip()[: len(p.text.strip()) - len(title)].strip()
+    common = {
+        "heading": p.text.strip(),
+        "numbering": p.text.strip()[: len(p.text.strip()) - len(title)].strip()
         if p.text.strip().endswith(title)
         else num,
-        title=title,
-        location=p.location,
-        standard_numbering=standard_numbering,
-        written_number=written,
-    )
+        "title": title,
+        "location": p.location,
+        "standard_numbering": standard_numbering,
+        "written_number": written,
+    }
     if new_score >= HEADING_CUTOFF and new_score >= old_score:
         return Section(
             key=spec.key,
