@@ -1,0 +1,121 @@
+"""Messy text input: encodings, layouts, numbers written in odd ways."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from core.document import UnreadableFile
+from core.extract import extract
+from core.parse import parse_bytes
+from core.parse.cells import read_cell
+from tests.conftest import seed_path
+
+
+def facts(report):
+    return {k: (f.value, f.status) for k, f in report.facts.items()}
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8-sig", "utf-16"])
+def test_a_seed_saved_in_another_encoding_parses_the_same(encoding):
+    text = seed_path("001").read_text(encoding="utf-8")
+    expected = parse_bytes(text.encode("utf-8"), "r.txt")
+    report = parse_bytes(text.encode(encoding), "r.txt")
+    assert facts(report) == facts(expected)
+    assert (report.title, report.closing_date) == (expected.title, expected.closing_date)
+
+
+def test_random_bytes_never_crash_the_reader():
+    rng = random.Random(7)
+    for _ in range(30):
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
+        try:
+            parse_bytes(data, "junk.txt")
+        except UnreadableFile as exc:
+            assert exc.code in {"not_a_report", "empty"}
+
+
+def test_text_that_is_not_a_report_is_refused_with_a_reason():
+    with pytest.raises(UnreadableFile) as info:
+        parse_bytes("今天天气很好。\n我们去公园散步。\n".encode(), "note.txt")
+    assert info.value.code == "not_a_report"
+
+
+def test_an_empty_file_is_refused():
+    with pytest.raises(UnreadableFile) as info:
+        parse_bytes(b"  \n\n", "empty.txt")
+    assert info.value.code == "empty"
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "status"),
+    [
+        ("0", 0, "number"),
+        ("\xa00", 0, "number"),
+        ("\u3000\u30001", 1, "number"),
+        ("１２", 12, "number"),
+        ("1 234", 1234, "number"),
+        ("1,234", 1234, "number"),
+        ("3件", 3, "number"),
+        ("", None, "blank"),
+        ("\xa0", None, "blank"),
+        ("\u3000\u3000", None, "blank"),
+        ("/", None, "text"),
+        ("—", None, "text"),
+        ("无", None, "text"),
+        ("-", None, "text"),
+        ("约5", None, "invalid"),
+    ],
+)
+def test_a_cell_reads_as_number_blank_or_written_mark(raw, value, status):
+    assert read_cell(raw) == (value, status)
+
+
+def test_a_decimal_fee_amount_stays_decimal():
+    from decimal import Decimal
+
+    assert read_cell("12.50", "wan_yuan") == (Decimal("12.50"), "number")
+    assert read_cell("3", "wan_yuan") == (Decimal(3), "number")
+
+
+def _as_tab_separated(path) -> str:
+    """Rewrite a cell-per-line seed with one tab-separated line per table row."""
+    doc = extract(path.read_bytes(), path.name)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    table_lines = {c.location.line for t in doc.tables for row in t.rows for c in row}
+    out, done = [], set()
+    for n, line in enumerate(lines, start=1):
+        table = next(
+            (t for t in doc.tables if any(c.location.line == n for row in t.rows for c in row)),
+            None,
+        )
+        if table is None:
+            if n not in table_lines and "\t" not in line:
+                # continuation lines of broken labels are part of a cell already
+                if not (n - 1 in table_lines and line.strip() and len(line) < 10):
+                    out.append(line)
+            continue
+        if table.index in done:
+            continue
+        done.add(table.index)
+        out += ["\t".join(c.text for c in row) for row in table.rows]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "004"])
+def test_the_same_report_tab_separated_parses_to_the_same_facts(seed):
+    path = seed_path(seed)
+    cell_per_line = parse_bytes(path.read_bytes(), "a.txt")
+    tabbed = parse_bytes(_as_tab_separated(path).encode("utf-8"), "b.txt")
+    assert facts(tabbed) == facts(cell_per_line)
+    assert tabbed.title == cell_per_line.title
+
+
+def test_full_width_digits_and_spaces_in_a_table_are_normalised():
+    text = seed_path("003").read_text(encoding="utf-8")
+    text = text.replace("行政规范性文件\t0\t0\t1", "行政规范性文件\t０\t0\t1 2")
+    report = parse_bytes(text.encode("utf-8"), "r.txt")
+    assert report.facts["t2.normative_docs.issued"].value == 0
+    assert report.facts["t2.normative_docs.in_force"].value == 12
+    assert report.facts["t2.normative_docs.in_force"].raw == "1 2"
