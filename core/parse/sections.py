@@ -62,31 +62,59 @@ def _best(text: str, candidates: list[tuple[str, object]]) -> tuple[float, objec
     return best_score, best
 
 
-def heading_of(p: Paragraph, template: Template) -> Section | None:
-    """The Section that paragraph `p` opens, or None when it is not a heading."""
+def _run_in(title: str, candidates: list[str]) -> tuple[str, str] | None:
+    """A known heading at the start of a long line ("一、总体情况。2023年，…"):
+    (heading as written, the rest of the line)."""
+    for cand in candidates:
+        want = label_key(cand)
+        for end in range(len(cand), min(len(title), len(cand) + 6) + 1):
+            if label_key(title[:end]) == want:
+                return title[:end], title[end:].lstrip("。.:：,，;； ")
+    return None
+
+
+def _original_rest(original: str, heading: str) -> str:
+    """The text after `heading` in the line as written (not normalised)."""
+    want = label_key(heading)
+    for i in range(len(original) + 1):
+        if label_key(original[:i]) == want:
+            return original[i:].lstrip("。.:：,，;； ")
+    return ""
+
+
+def heading_of(p: Paragraph, template: Template) -> tuple[Section | None, str | None]:
+    """The Section that paragraph `p` opens (or None when it is not a heading),
+    and the text that follows a heading run into its first sentence."""
     pats = _patterns()
     text = clean(p.text)
-    if len(text) > pats.max_length or any(m in text for m in pats.sentence_marks):
-        return None
     for pattern in pats.top:
         m = pattern.match(text)
         if m:
             break
     else:
-        return None
+        return None, None
     title = m.group("text").strip()
     modern = [(h, s) for s in template.sections for h in (s.heading, *s.variants)]
     old = [(o.heading, o) for o in template.old_headings]
-    new_score, spec = _best(title, modern)
-    old_score, old_spec = _best(title, old)
+    rest = None
+    long = len(text) > pats.max_length or any(mark in text for mark in pats.sentence_marks)
+    new_score, spec = _best(title, modern) if not long else (0.0, None)
+    old_score, old_spec = _best(title, old) if not long else (0.0, None)
+    if max(new_score, old_score) < HEADING_CUTOFF:
+        split = _run_in(title, [h for h, _ in modern + old])
+        if split is None and long:
+            return None, None
+        if split is not None:
+            title, rest = split
+            rest = _original_rest(p.text.strip(), text[: m.start("text")] + title)
+            new_score, spec = _best(title, modern)
+            old_score, old_spec = _best(title, old)
     num = m.group("num")
     standard_numbering = num in pats.numerals and m.group("sep") == pats.standard_sep
     written = _number(num, pats.numerals)
     common = {
-        "heading": p.text.strip(),
-        "numbering": p.text.strip()[: len(p.text.strip()) - len(title)].strip()
-        if p.text.strip().endswith(title)
-        else num,
+        "heading": f"{text[: m.start('text')]}{title}" if rest is not None else p.text.strip(),
+        "numbering": text[: m.start("text")].strip(),
         "title": title,
         "location": p.location,
         "standard_numbering": standard_numbering,
@@ -100,7 +128,7 @@ def heading_of(p: Paragraph, template: Template) -> Section | None:
             style="2021",
             expected_number=spec.number,
             **common,
-        )
+        ), rest
     if old_score >= HEADING_CUTOFF:
         return Section(
             key=old_spec.maps_to,
@@ -109,8 +137,8 @@ def heading_of(p: Paragraph, template: Template) -> Section | None:
             style="pre2019",
             expected_number=None,
             **common,
-        )
-    if num in pats.numerals:
+        ), rest
+    if num in pats.numerals and rest is None:
         # A numbered heading outside the template (e.g. 七、举办各类培训情况).
         return Section(
             key=None,
@@ -119,8 +147,8 @@ def heading_of(p: Paragraph, template: Template) -> Section | None:
             style="unknown",
             expected_number=None,
             **common,
-        )
-    return None
+        ), rest
+    return None, None
 
 
 def find_sections(
@@ -135,7 +163,7 @@ def find_sections(
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Table):
             continue
-        sec = heading_of(block, template)
+        sec, rest = heading_of(block, template)
         if sec is not None and sec.style == "unknown":
             # An unknown numbered heading must continue the numbering.
             last = sections[-1].written_number if sections else 0
@@ -145,6 +173,11 @@ def find_sections(
             if first is None:
                 first = i
             sections.append(sec)
+            if rest:
+                body = Paragraph(rest, block.location, block.style)
+                sec.paragraphs.append(body)
+                if pats.sub.match(clean(rest)):
+                    sec.subheadings.append(body)
             continue
         if not sections:
             before.append(block)

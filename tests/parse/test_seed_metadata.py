@@ -120,3 +120,17 @@ def test_residue_markers_are_stripped_from_text_and_recorded():
     assert "改进情况：一是进一步加强政务公开队伍建设" in s5
     r2 = parse_file(seed_path("002"))
     assert r2.title.startswith("正宁县司法局关于2022年度")
+
+
+def test_a_heading_run_into_its_first_sentence_is_split_from_it(fixtures_dir):
+    from core.parse import parse_bytes
+
+    text = (fixtures_dir / "clean_2021.txt").read_text(encoding="utf-8")
+    text = text.replace("一、总体情况\n", "一、总体情况。").replace(
+        "五、存在的主要问题及改进情况\n", "五、存在的主要问题及改进情况："
+    )
+    r = parse_bytes(text.encode("utf-8"), "run-in.txt")
+    assert [s.key for s in r.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert r.sections[0].heading == "一、总体情况"
+    assert r.sections[0].paragraphs[0].text.startswith("2024年，清河市生态环境局")
+    assert r.section("s5").subheadings[0].text == "（一）上年度存在的问题及改进情况"
