@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something is in the source file.
 
@@ -23,7 +23,8 @@ class Location:
     cell: int | None = None
 
     def as_dict(self) -> dict[str, int]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        fields = ("line", "paragraph", "table", "row", "cell")
+        return {k: getattr(self, k) for k in fields if getattr(self, k) is not None}
 
     def describe(self, lang: str = "zh") -> str:
         parts = []
@@ -57,7 +58,7 @@ class Paragraph:
     style: str | None = None  # e.g. a .docx heading style or an HTML tag name
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str
     location: Location

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 # Punctuation that varies between reports but never changes a label's meaning.
@@ -27,6 +28,7 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", fold(text)).strip()
 
 
+@lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """The form in which two labels are compared: folded, no whitespace or
     quotes, list punctuation unified."""

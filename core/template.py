@@ -15,7 +15,7 @@ from typing import Any
 VERSIONS = ("2021", "2019")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: one object per column, cheap to hash
 class Column:
     key: str
     label: str
@@ -27,7 +27,7 @@ class Column:
     parent: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Row:
     key: str
     label: str

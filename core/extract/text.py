@@ -79,7 +79,7 @@ def _rows(lines: list[str], start: int, end: int) -> list[list[tuple[str, int]]]
 
 def read_lines(lines: list[str], source: str, name: str | None, encoding: str | None) -> Document:
     residues: list[Residue] = []
-    lines = [strip_residue(line, Location(line=i + 1), residues) for i, line in enumerate(lines)]
+    lines = [strip_residue(line, i + 1, residues) for i, line in enumerate(lines)]
     blocks: list[Paragraph | Table] = []
     i = 0
     while i < len(lines):

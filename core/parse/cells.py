@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from core.normalize import fold
 from core.report import Number
@@ -23,6 +23,7 @@ def _lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(fold(m) for m in cells["non_numeric_marks"]), units
 
 
+@lru_cache(maxsize=8192)
 def read_cell(raw: str, unit: str = "count") -> tuple[Number | None, str]:
     """Return (value, status); status is number, blank, text or invalid.
 

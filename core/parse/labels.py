@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -61,6 +61,10 @@ class RowIndex:
                 hits.append(hit)
 
     def match(self, text: str) -> list[RowHit]:
+        return self._match(text)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one index per process
+    def _match(self, text: str) -> list[RowHit]:
         key = label_key(text)
         if not key:
             return []
@@ -84,6 +88,7 @@ def _forms(label: str, aliases: tuple[str, ...], misspellings: tuple[str, ...]):
         yield m, True
 
 
+@lru_cache(maxsize=8192)
 def match_column(text: str, columns: tuple[Column, ...]) -> ColumnHit | None:
     """The column whose label `text` is, exactly or fuzzily."""
     key = label_key(text)

@@ -25,6 +25,7 @@ class _Patterns:
     sentence_marks: tuple[str, ...]
     standard_sep: str
     numerals: dict[str, int]
+    first_chars: frozenset[str]
 
 
 @cache
@@ -38,6 +39,8 @@ def _patterns() -> _Patterns:
         sentence_marks=tuple(h["sentence_marks"]),
         standard_sep=h["standard_sep"],
         numerals={n: i + 1 for i, n in enumerate(t.numerals)},
+        # A heading starts with a numeral, a digit (half or full width) or 第.
+        first_chars=frozenset(t.numerals) | frozenset("0123456789０１２３４５６７８９第"),
     )
 
 
@@ -86,6 +89,8 @@ def heading_of(p: Paragraph, template: Template) -> tuple[Section | None, str | 
     """The Section that paragraph `p` opens (or None when it is not a heading),
     and the text that follows a heading run into its first sentence."""
     pats = _patterns()
+    if p.text.lstrip()[:1] not in pats.first_chars:
+        return None, None
     text = clean(p.text)
     for pattern in pats.top:
         m = pattern.match(text)
@@ -184,7 +189,7 @@ def find_sections(
             continue
         current = sections[-1]
         current.paragraphs.append(block)
-        if pats.sub.match(clean(block.text)):
+        if block.text.lstrip()[:1] in "(（" and pats.sub.match(clean(block.text)):
             current.subheadings.append(block)
     return sections, before, first
 
