@@ -30,7 +30,7 @@ def summary(report: Report, lang: str) -> str:
             agency=report.agency or none,
             year=report.year or none,
             closing_date=report.closing_date.isoformat() if report.closing_date else none,
-            issuer_kind=report.issuer_kind,
+            issuer_kind=message(f"issuer.{report.issuer_kind}", lang),
             format_version=report.format_version,
             heading_style=report.heading_style,
         ),
