@@ -8,10 +8,12 @@ from datetime import date
 from functools import cache
 
 from core.document import Location, Paragraph
-from core.normalize import squash
+from core.normalize import fold, squash
 from core.template import load_template
 
 _TITLE_LINES = 3
+_SPACE = re.compile(r"\s+")
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _TITLE_PART_MAX = 40
 
 
@@ -52,8 +54,8 @@ def find_title(before: list[Paragraph]) -> tuple[str | None, Location | None]:
         parts = lines[:n]
         if any(len(squash(p.text)) > _TITLE_PART_MAX for p in parts):
             break
-        joined = "".join(squash(p.text) for p in parts)
-        if any(g in joined for g in lex.genre):
+        joined = "".join(_SPACE.sub("", p.text) for p in parts)
+        if any(g in fold(joined) for g in lex.genre):
             return joined, parts[0].location
     return None, None
 
@@ -63,16 +65,20 @@ def split_title(title: str | None) -> tuple[str | None, int | None]:
     if not title:
         return None, None
     lex = _lex()
+    folded = squash(title)
+    same_length = len(folded) == len(title)
     for pattern in lex.title_patterns:
-        m = pattern.match(title)
+        m = pattern.match(folded)
         if not m:
             continue
         groups = m.groupdict()
         agency = (groups.get("agency") or "").strip()
+        if agency and same_length:  # the name as written (full-width brackets kept)
+            agency = title[m.start("agency") : m.end("agency")]
         for word in lex.agency_strip:
             if agency.endswith(word):
                 agency = agency[: -len(word)]
-        year = int(groups["year"]) if groups.get("year") else None
+        year = _to_int(groups["year"]) if groups.get("year") else None
         if agency or year:
             return agency or None, year
     return None, None
@@ -128,7 +134,8 @@ def issuer_kind(agency: str | None) -> str:
     if not agency:
         return "unknown"
     lex = _lex()
+    name = _TRAILING_NOTE.sub("", fold(agency))  # 某市人民政府办公室（市政务服务数据管理局）
     for kind in lex.issuer_order:
-        if any(agency.endswith(s) for s in lex.issuer[kind]):
+        if any(name.endswith(s) for s in lex.issuer[kind]):
             return kind
     return "unknown"
