@@ -16,12 +16,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(lex["bookmark"]), re.compile(lex["comment"])
 
 
-def strip_residue(line: str, lineno: int, residues: list[Residue]) -> str:
+def strip_residue(line: str, lineno: int | Location, residues: list[Residue]) -> str:
     """Remove residue markers from `line` (line number `lineno`), recording
     each in `residues`."""
     if "[" not in line and "Comment by" not in line:
         return line
-    location = Location(line=lineno)
+    location = lineno if isinstance(lineno, Location) else Location(line=lineno)
     bookmark, comment = _patterns()
     for m in bookmark.finditer(line):
         residues.append(Residue("bookmark", m.group(0), location, None))
