@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgreader import PackageReader
 from lxml import etree
 
 from core.document import Cell, Document, Location, Paragraph, Residue, Table, UnreadableFile
@@ -26,7 +26,9 @@ def _w(tag: str) -> str:
 
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = map(_w, ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
-CUSTOM_XML, TC_PR, TR_PR = _w("customXml"), _w("tcPr"), _w("trPr")
+CUSTOM_XML, TC_PR = _w("customXml"), _w("tcPr")
+GRID_SPAN, V_MERGE, H_MERGE = _w("gridSpan"), _w("vMerge"), _w("hMerge")
+GRID_BEFORE = f"{_w('trPr')}/{_w('gridBefore')}"
 T, TAB, BR, CR, NB_HYPHEN = map(_w, ("t", "tab", "br", "cr", "noBreakHyphen"))
 INS, DEL, MOVE_TO, MOVE_FROM = map(_w, ("ins", "del", "moveTo", "moveFrom"))
 DEL_TEXT, INSTR_TEXT, DEL_INSTR = map(_w, ("delText", "instrText", "delInstrText"))
@@ -42,9 +44,37 @@ FALLBACK = f"{{{MC}}}Fallback"
 _SKIP = {DEL, MOVE_FROM, DEL_INSTR, INSTR_TEXT, FALLBACK, TXBX, PPR, RPR}
 
 
+_CHARS = {T: None, TAB: "\t", BR: "\n", CR: "\n", NB_HYPHEN: "-"}
+_CHAR_TAGS = tuple(_CHARS)
+_SLOW = tuple(_SKIP - {PPR, RPR})  # run/paragraph properties hold no text
+_MARKS = (BOOKMARK, COMMENT_START, COMMENT_REF, INS, DEL, MOVE_TO, MOVE_FROM)
+
+
 def _text(el: etree._Element) -> str:
     """The printed text of a paragraph-like element (changes accepted)."""
-    return "".join(_pieces(el))
+    return _read(el)[0]
+
+
+def _read(el: etree._Element) -> tuple[str, bool]:
+    """(printed text, whether `el` holds editing residue) in one pass."""
+    out = []
+    marked = False
+    for node in el.iter(*_CHAR_TAGS, *_SLOW, *_MARKS):
+        tag = node.tag
+        if tag in _MARKS:
+            marked = True
+            if tag not in _SKIP:
+                continue
+        if tag in _SKIP:
+            marked = marked or any(True for _ in el.iter(*_MARKS))
+            return "".join(_pieces(el)), marked  # skip deleted text, field codes …
+        if tag == T:
+            out.append(node.text or "")
+        elif tag == BR and node.get(_w("type")) in ("page", "column"):
+            continue
+        else:
+            out.append(_CHARS[tag])
+    return "".join(out), marked
 
 
 def _pieces(el: etree._Element) -> Iterator[str]:
@@ -67,13 +97,24 @@ def _deleted_text(el: etree._Element) -> str:
     return "".join(t.text or "" for t in el.iter(DEL_TEXT, T))
 
 
+# Plain lxml elements: python-docx's element classes cost more than the reading.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """Relationship type -> blob of the package's parts (python-docx's OPC reader)."""
+    reader = PackageReader.from_file(io.BytesIO(data))
+    parts: dict[str, bytes] = {}
+    for _, _, reltype, blob in reader.iter_sparts():
+        parts.setdefault(reltype, blob)
+    return parts
+
+
 class _Reader:
-    def __init__(self, document: docx.document.Document) -> None:
-        self.doc = document
-        self.styles = {s.style_id: s.name for s in document.styles}
+    def __init__(self, parts: dict[str, bytes]) -> None:
         self.blocks: list[Paragraph | Table] = []
         self.residues: list[Residue] = []
-        self.comments = _comments(document)
+        self.comments = _comments(parts.get(RT.COMMENTS))
         self.comment_seen: set[str] = set()
         self.paragraph_count = 0
         self.table_count = 0
@@ -94,14 +135,15 @@ class _Reader:
     def paragraph(self, p: etree._Element) -> None:
         location = Location(paragraph=self.paragraph_count)
         self.paragraph_count += 1
-        self.notice(p, location)
-        lines = [line.strip() for line in _text(p).split("\n")]
+        text, marked = _read(p)
+        if marked:
+            self.notice(p, location)
+        lines = [line.strip() for line in text.split("\n")]
         if not any(lines):
             return
-        style = None
+        # The style id (w:pStyle), e.g. "Heading1"; names would cost styles.xml.
         pstyle = p.find(f"{PPR}/{_w('pStyle')}")
-        if pstyle is not None:
-            style = self.styles.get(pstyle.get(VAL), pstyle.get(VAL))
+        style = None if pstyle is None else pstyle.get(VAL)
         # A soft line break ends a line as Word's "save as text" does.
         self.blocks.extend(Paragraph(line, location, style) for line in lines if line)
 
@@ -116,48 +158,64 @@ class _Reader:
             return
         index = self.table_count
         self.table_count += 1
+        nested = [t for t in tbl.iterdescendants(TBL) if _parent_table(t) is tbl]
         grid: list[list[Cell]] = []
-        nested: list[etree._Element] = []
         for r, tr in enumerate(rows):
             above = grid[-1] if grid else []
             row: list[Cell] = []
-            before = _int(tr.find(f"{TR_PR}/{_w('gridBefore')}"), 0)
-            for _ in range(before):
+            for _ in range(_int(tr.find(GRID_BEFORE), 0)):
                 row.append(Cell("", Location(table=index, row=r, cell=len(row))))
             for tc in _cells(tr):
-                tcpr = tc.find(TC_PR)
-                span = max(1, _int(None if tcpr is None else tcpr.find(_w("gridSpan")), 1))
-                vmerge = None if tcpr is None else tcpr.find(_w("vMerge"))
+                span, vmerge, hmerge = 1, None, None
+                tcpr = tc[0] if len(tc) and tc[0].tag == TC_PR else None  # tcPr comes first
+                if tcpr is not None:
+                    for prop in tcpr:
+                        if prop.tag == GRID_SPAN:
+                            span = max(1, _int(prop, 1))
+                        elif prop.tag == V_MERGE:
+                            vmerge = prop
+                        elif prop.tag == H_MERGE:  # the old horizontal merge (WPS, .doc)
+                            hmerge = prop
                 start = len(row)
+                loc = Location(table=index, row=r, cell=start)
                 cont = vmerge is not None and vmerge.get(VAL, "continue") == "continue"
+                hcont = hmerge is not None and hmerge.get(VAL, "continue") == "continue"
                 if cont and start < len(above):
                     text = above[start].text
+                elif hcont and row:
+                    text, cont = row[-1].text, True
                 else:
                     cont = False
-                    text = self.cell_text(tc, Location(table=index, row=r, cell=start))
-                    nested.extend(tc.iter(TBL))
-                for j in range(span):
-                    loc = Location(table=index, row=r, cell=start + j)
-                    row.append(Cell(text, loc, merged=cont or j > 0))
+                    text = self.cell_text(tc, loc, tbl if nested else None)
+                row.append(Cell(text, loc, merged=cont))
+                for j in range(1, span):
+                    row.append(
+                        Cell(text, Location(table=index, row=r, cell=start + j), merged=True)
+                    )
             grid.append(row)
         self.blocks.append(Table(rows=grid, index=index, location=Location(table=index)))
         for inner in nested:
-            if _parent_table(inner) is tbl:
-                self.table(inner)
+            self.table(inner)
 
-    def cell_text(self, tc: etree._Element, location: Location) -> str:
+    def cell_text(
+        self, tc: etree._Element, location: Location, owner: etree._Element | None
+    ) -> str:
+        """The cell's paragraphs joined with newlines; with `owner` set (the
+        table has nested tables) only the paragraphs of `owner`'s own cells."""
         parts = []
         for p in tc.iter(P):
-            if _parent_table(p) is not _parent_table(tc):
+            if owner is not None and _parent_table(p) is not owner:
                 continue  # a nested table's paragraph: read with that table
-            self.notice(p, location)
-            parts.append(_text(p))
+            text, marked = _read(p)
+            if marked:
+                self.notice(p, location)
+            parts.append(text)
         return "\n".join(parts).strip("\n")
 
     # -- residue ------------------------------------------------------------
     def notice(self, el: etree._Element, location: Location) -> None:
         """Record the comments, bookmarks and tracked changes inside `el`."""
-        for node in el.iter(BOOKMARK, COMMENT_START, COMMENT_REF, INS, DEL, MOVE_TO, MOVE_FROM):
+        for node in el.iter(*_MARKS):
             tag = node.tag
             if tag == BOOKMARK:
                 name = node.get(NAME) or ""
@@ -212,7 +270,7 @@ def _parent_table(el: etree._Element) -> etree._Element | None:
 
 
 def _is_layout(rows: list[etree._Element]) -> bool:
-    """A one-cell table, or one whose only cell holds other tables."""
+    """A one-cell table: a frame around content, not a table of the report."""
     cells = [tc for tr in rows for tc in _cells(tr)]
     return len(cells) == 1
 
@@ -226,31 +284,31 @@ def _int(el: etree._Element | None, default: int) -> int:
         return default
 
 
-def _comments(document: docx.document.Document) -> dict[str, tuple[str | None, str]]:
+def _comments(blob: bytes | None) -> dict[str, tuple[str | None, str]]:
     """Comment id -> (author, text) from the comments part, if any."""
-    for rel in document.part.rels.values():
-        if rel.reltype == RT.COMMENTS and not rel.is_external:
-            part = rel.target_part
-            root = getattr(part, "element", None)
-            if root is None:
-                root = etree.fromstring(part.blob)
-            out = {}
-            for c in root.iter(_w("comment")):
-                text = "\n".join(_text(p) for p in c.iter(P))
-                out[c.get(ID) or ""] = (c.get(AUTHOR), text)
-            return out
-    return {}
+    if not blob:
+        return {}
+    out = {}
+    for c in etree.fromstring(blob, _PARSER).iter(_w("comment")):
+        out[c.get(ID) or ""] = (c.get(AUTHOR), "\n".join(_text(p) for p in c.iter(P)))
+    return out
 
 
 def extract(data: bytes, name: str) -> Document:
     """Read the bytes of a .docx file."""
     try:
-        document = docx.Document(io.BytesIO(data))
-        reader = _Reader(document)
-        reader.body(document.element.body)
+        parts = _parts(data)
+        main = parts.get(RT.OFFICE_DOCUMENT)
+        if main is None:
+            raise UnreadableFile("corrupt", f"{name}: no main document part")
+        body = etree.fromstring(main, _PARSER).find(_w("body"))
+        if body is None:
+            raise UnreadableFile("corrupt", f"{name}: no document body")
+        reader = _Reader(parts)
+        reader.body(body)
         reader.unanchored_comments()
     except UnreadableFile:
         raise
-    except Exception as exc:  # zipfile, KeyError, lxml, python-docx: all mean damaged
+    except Exception as exc:  # zipfile, KeyError, lxml, OPC: all mean a damaged file
         raise UnreadableFile("corrupt", f"{name}: {type(exc).__name__}: {exc}") from exc
     return Document(blocks=reader.blocks, source="docx", name=name, residues=reader.residues)

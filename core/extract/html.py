@@ -9,24 +9,26 @@ in data/html.toml.
 
 from __future__ import annotations
 
-import codecs
 import re
-from functools import cache
 from typing import Any
 
-import charset_normalizer
-import lxml.html
 from lxml import etree
 
 from core.document import Cell, Document, Location, Paragraph, Table, UnreadableFile
-from core.template import load_data
+from core.extract.html_article import (
+    find_article,
+    html_hints,
+    is_layout,
+    table_rows,
+    tag_of,
+)
+from core.extract.html_charset import decode
 
 BLOCK = frozenset(
     "address article aside blockquote body center dd details div dl dt fieldset figcaption "
     "figure h1 h2 h3 h4 h5 h6 hr html li main ol p pre section summary table tbody td tfoot "
     "th thead tr ul caption".split()
 )
-HEADINGS = ("h1", "h2", "h3")
 BREAK = "\u2028"  # stands for <br> while text is being collected
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -34,74 +36,17 @@ _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_WRAP = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=[{_CJK}])")
 
 
-@cache
-def _hints() -> dict[str, Any]:
-    d = load_data("html.toml")
-    return {
-        "drop": tuple(d["drop_tags"]),
-        "content": {h.lower(): i for i, h in reversed(list(enumerate(d["content_hints"])))},
-        "min_text": d.get("min_text", 80),
-        "min_table_cells": d.get("min_table_cells", 12),
-        "aliases": {k.lower(): v for k, v in d.get("charset_aliases", {}).items()},
-    }
-
-
-# ---------------------------------------------------------------- decoding
-def _declared(data: bytes) -> str | None:
-    """The charset a <meta> announces, read without trusting it."""
-    try:
-        parser = lxml.html.HTMLParser(encoding="latin-1")
-        root = lxml.html.document_fromstring(data[:16384], parser=parser)
-    except Exception:
-        return None
-    for meta in root.iter("meta"):
-        charset = meta.get("charset")
-        if charset:
-            return charset.strip()
-        if (meta.get("http-equiv") or "").strip().lower() == "content-type":
-            for part in (meta.get("content") or "").split(";"):
-                key, _, value = part.partition("=")
-                if key.strip().lower() == "charset":
-                    return value.strip().strip("'\"")
-    return None
-
-
-def _codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = _hints()["aliases"].get(name.lower(), name.lower())
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding) of an HTML page; never raises on a wrong guess."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    declared = _codec(_declared(data))
-    # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page claims.
-    for enc in dict.fromkeys(("utf-8", declared, "gb18030")):
-        if enc:
-            try:
-                return data.decode(enc), enc
-            except (UnicodeDecodeError, LookupError):
-                pass
-    try:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is not None:
-            return str(best), best.encoding
-    except Exception:
-        pass
-    return data.decode("gb18030", errors="replace"), "gb18030"
-
-
 # ---------------------------------------------------------------- text
-def _tag(el: Any) -> str | None:
-    return el.tag.lower() if isinstance(el.tag, str) else None
+def _drop(el: Any) -> None:
+    """Remove `el` and its children, keeping the text that follows it."""
+    parent = el.getparent()
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _finish(raw: str) -> list[str]:
@@ -111,13 +56,13 @@ def _finish(raw: str) -> list[str]:
 
 
 def _has_block(el: Any) -> bool:
-    return any(_tag(d) in BLOCK for d in el.iterdescendants())
+    return any(tag_of(d) in BLOCK for d in el.iterdescendants())
 
 
 def _inline(el: Any, out: list[str]) -> None:
-    if _tag(el) == "br":
+    if tag_of(el) == "br":
         out.append(BREAK)
-    elif _tag(el) is not None and el.text:
+    elif tag_of(el) is not None and el.text:
         out.append(el.text)
     for child in el:
         _inline(child, out)
@@ -125,160 +70,88 @@ def _inline(el: Any, out: list[str]) -> None:
             out.append(child.tail)
 
 
-def _lines(el: Any) -> list[tuple[str, str]]:
-    """(line, tag of its block) for the text of `el` outside tables."""
-    out: list[tuple[str, str]] = []
-    buf: list[str] = []
-    tag = _tag(el) or "div"
-
-    def flush() -> None:
-        if buf:
-            out.extend((line, tag) for line in _finish("".join(buf)))
-            buf.clear()
-
-    if el.text:
-        buf.append(el.text)
-    for child in el:
-        ctag = _tag(child)
-        if ctag in BLOCK or (ctag is not None and _has_block(child)):
-            flush()
-            out.extend(_lines(child))
-        else:
-            _inline(child, buf)
-        if child.tail:
-            buf.append(child.tail)
-    flush()
-    return out
+_ASCII_SPACE = " \t\r\n\f"
+# C0 control characters other than tab, newline, carriage return; form feed is a space
+_CONTROL = dict.fromkeys((*range(9), 11, *range(14, 32), 127)) | {0x0C: " "}
 
 
 def _cell_text(td: Any) -> str:
-    lines = [line for line, _ in _lines(td)]
+    """A cell's text: lines broken at <br> and block boundaries, blank lines
+    dropped; a blank cell keeps its raw text (NBSP for &nbsp;, or "")."""
+    el = td  # the common shape: one chain of single children around one text
+    while len(el) == 1:
+        child = el[0]
+        if (
+            child.tag.__class__ is not str
+            or child.tag == "br"
+            or (el.text or "").strip(_ASCII_SPACE)
+            or (child.tail or "").strip(_ASCII_SPACE)
+        ):
+            return _cell_lines(td)
+        el = child
+    lines = [] if len(el) else _finish(el.text or "")
+    return lines[0] if len(lines) == 1 else _cell_lines(td)
+
+
+def _cell_lines(td: Any) -> str:
+    buf: list[str] = []
+    for event, el in etree.iterwalk(td, events=("start", "end")):
+        tag = tag_of(el)
+        if event == "start":
+            if tag == "br" or (tag in BLOCK and el is not td):
+                buf.append(BREAK)
+            if tag is not None and el.text:
+                buf.append(el.text)
+        else:
+            if tag in BLOCK and el is not td:
+                buf.append(BREAK)
+            if el is not td and el.tail:
+                buf.append(el.tail)
+    lines = _finish("".join(buf))
     kept = [line for line in lines if line.strip()]
     if kept:
         return "\n".join(kept)
-    return "".join(lines)  # "\xa0" for &nbsp;, "" for an empty cell
+    return "".join(lines)
 
 
 # ---------------------------------------------------------------- tables
-def _rows(table: Any) -> list[Any]:
-    out = []
-    for child in table:
-        t = _tag(child)
-        if t == "tr":
-            out.append(child)
-        elif t in ("thead", "tbody", "tfoot"):
-            out.extend(r for r in child if _tag(r) == "tr")
-    return out
-
-
 def _span(td: Any, name: str, limit: int) -> int:
+    value = td.get(name)
+    if value is None:
+        return 1
     try:
-        return max(0, min(int((td.get(name) or "1").strip()), limit))
+        return max(0, min(int(value.strip()), limit))
     except ValueError:
         return 1
 
 
-def _is_layout(table: Any) -> bool:
-    """A frame table holding the content, not a table of the report."""
-    cells = [c for r in _rows(table) for c in r if _tag(c) in ("td", "th")]
-    return len(cells) <= 1 or any(_tag(d) == "table" for d in table.iterdescendants())
-
-
-def _grid(table: Any, index: int) -> list[list[Cell]]:
-    rows = _rows(table)
-    slots: dict[tuple[int, int], Cell] = {}
+def table_grid(table: Any, index: int) -> list[list[Cell]]:
+    """The cells of a <table> on its grid, rowspan/colspan resolved."""
+    rows = table_rows(table)
+    grid: list[list[Cell | None]] = [[] for _ in rows]
     for r, tr in enumerate(rows):
         c = 0
+        own = grid[r]
         for td in tr:
-            if _tag(td) not in ("td", "th"):
+            if tag_of(td) not in ("td", "th"):
                 continue
-            while (r, c) in slots:
+            while c < len(own) and own[c] is not None:
                 c += 1
             rowspan = _span(td, "rowspan", 65534) or len(rows) - r
             colspan = _span(td, "colspan", 1000) or 1
             text = _cell_text(td)
             for i in range(min(rowspan, len(rows) - r)):
+                row = grid[r + i]
+                if len(row) < c + colspan:
+                    row.extend([None] * (c + colspan - len(row)))
                 for j in range(colspan):
                     loc = Location(table=index, row=r + i, cell=c + j)
-                    slots[(r + i, c + j)] = Cell(text, loc, merged=bool(i or j))
+                    row[c + j] = Cell(text, loc, merged=bool(i or j))
             c += colspan
-    grid: list[list[Cell]] = [[] for _ in rows]
-    for (r, c), cell in sorted(slots.items()):
-        row = grid[r]
-        while len(row) < c:  # a hole left by a ragged row
-            row.append(Cell("", Location(table=index, row=r, cell=len(row))))
-        row.append(cell)
-    return grid
-
-
-# ---------------------------------------------------------------- the article
-def _text_len(el: Any) -> int:
-    text = el.text_content()
-    links = sum(len(a.text_content()) for a in el.iter("a"))
-    return len(text.strip()) - links
-
-
-def _cell_count(table: Any) -> int:
-    return sum(1 for r in _rows(table) for c in r if _tag(c) in ("td", "th"))
-
-
-def _contains(outer: Any, inner: Any) -> bool:
-    return any(a is outer for a in inner.iterancestors()) or outer is inner
-
-
-def _container(body: Any) -> Any:
-    hints = _hints()
-    order = hints["content"]
-    found: dict[int, list[Any]] = {}
-    for el in body.iter():
-        if _tag(el) is None:
-            continue
-        names = [el.get("id") or "", *(el.get("class") or "").split()]
-        ranks = [order[n.lower()] for n in names if n.lower() in order]
-        if ranks:
-            found.setdefault(min(ranks), []).append(el)
-    best = None
-    for rank in sorted(found):
-        ok = [
-            el
-            for el in found[rank]
-            if len(el.text_content().strip()) >= hints["min_text"] or el.find(".//table") is not None
-        ]
-        if ok:
-            best = max(ok, key=lambda e: len(e.text_content()))
-            break
-    if best is None:
-        best = body
-        while True:
-            children = [c for c in best if _tag(c) is not None]
-            if not children:
-                break
-            top = max(children, key=_text_len)
-            if _text_len(top) < 0.7 * _text_len(best):
-                break
-            best = top
-    tables = [t for t in body.iter("table") if not _is_layout(t)]
-    tables = [t for t in tables if _cell_count(t) >= hints["min_table_cells"]]
-    if tables:
-        largest = max(tables, key=_cell_count)
-        while not _contains(best, largest) and best.getparent() is not None:
-            best = best.getparent()
-    return _with_title(best)
-
-
-def _with_title(el: Any) -> Any:
-    """Climb to a close wrapper holding the title when `el` has no heading."""
-    if any(True for _ in el.iter(*HEADINGS)):
-        return el
-    own = len(el.text_content())
-    for parent in list(el.iterancestors())[:3]:
-        if _tag(parent) in ("body", "html"):
-            break
-        if len(parent.text_content()) - own > 500:
-            break
-        if any(True for _ in parent.iter(*HEADINGS)):
-            return parent
-    return el
+    return [
+        [cell or Cell("", Location(table=index, row=r, cell=c)) for c, cell in enumerate(row)]
+        for r, row in enumerate(grid)
+    ]
 
 
 class _Builder:
@@ -289,11 +162,11 @@ class _Builder:
 
     def walk(self, el: Any) -> None:
         buf: list[str] = []
-        tag = _tag(el) or "div"
+        tag = tag_of(el) or "div"
         if el.text:
             buf.append(el.text)
         for child in el:
-            ctag = _tag(child)
+            ctag = tag_of(child)
             if ctag == "table":
                 self.flush(buf, tag)
                 self.table(child)
@@ -310,16 +183,17 @@ class _Builder:
         if not buf:
             return
         for line in _finish("".join(buf)):
-            if line.strip():
+            line = line.strip()  # indentation (　　, &nbsp;) is layout, as in .txt
+            if line:
                 self.blocks.append(Paragraph(line, Location(paragraph=self.paragraphs), tag))
                 self.paragraphs += 1
         buf.clear()
 
     def table(self, table: Any) -> None:
-        if _is_layout(table):
-            for tr in _rows(table):
+        if is_layout(table):
+            for tr in table_rows(table):
                 for td in tr:
-                    if _tag(td) in ("td", "th"):
+                    if tag_of(td) in ("td", "th"):
                         self.walk(td)
             return
         caption = table.find("caption")
@@ -327,26 +201,29 @@ class _Builder:
             self.walk(caption)
         index = self.tables
         self.tables += 1
-        grid = _grid(table, index)
+        grid = table_grid(table, index)
         self.blocks.append(Table(rows=grid, index=index, location=Location(table=index)))
 
 
 def extract(data: bytes, name: str) -> Document:
     """Read the bytes of an HTML page."""
     text, encoding = decode(data)
+    text = text.translate(_CONTROL)  # no XML API accepts them; HTML forbids them
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-        root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableFile("corrupt", f"{name}: {exc}") from exc
-    for el in list(root.iter(*_hints()["drop"])):
-        if _tag(el) in ("header", "footer") and any(
-            _tag(a) == "article" for a in el.iterancestors()
+    if root is None:
+        raise UnreadableFile("corrupt", f"{name}: no HTML")
+    for el in list(root.iter(*html_hints()["drop"])):
+        if tag_of(el) in ("header", "footer") and any(
+            tag_of(a) == "article" for a in el.iterancestors()
         ):
             continue  # an article's own header holds its title
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop(el)
     body = root.find("body")
     builder = _Builder()
-    builder.walk(_container(body if body is not None else root))
+    builder.walk(find_article(body if body is not None else root))
     return Document(blocks=builder.blocks, source="html", name=name, encoding=encoding)

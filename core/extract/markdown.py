@@ -1,19 +1,26 @@
 """Read a Markdown report (.md): one paragraph per line, tables as GitHub
-pipe rows (`| a | b |`, the `|---|` separator row skipped)."""
+pipe rows (`| a | b |`, the `|---|` separator row skipped) or as embedded
+HTML `<table>` blocks (what pandoc writes for merged cells)."""
 
 from __future__ import annotations
 
 import html
 import re
 
+from lxml import etree
+
 from core.document import Cell, Document, Location, Paragraph, Residue, Table
 from core.extract.encoding import decode_text
+from core.extract.html import table_grid
+from core.extract.html_article import table_rows
 from core.extract.residue import strip_residue
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _EMPHASIS = ("**", "__")
+_RULE = re.compile(r"^ {0,3}([-=*_])(?:[ \t]*\1){2,}[ \t]*$")  # --- === *** : a rule or underline
+_MARKER = re.compile(r"^ {0,3}(?:>[ \t]?|[-*+][ \t]+)+")  # quote and bullet marks
 
 
 def _split(line: str) -> list[str]:
@@ -75,6 +82,10 @@ def _table_end(lines: list[str], start: int) -> int:
 
 
 def _paragraph(line: str) -> tuple[str, str | None]:
+    """A line's text without Markdown marks, and "h1"… for a heading."""
+    if _RULE.match(line):
+        return "", None
+    line = _MARKER.sub("", line)
     text = line.strip()
     m = _HEADING.match(line)
     if m:
@@ -83,6 +94,33 @@ def _paragraph(line: str) -> tuple[str, str | None]:
         if len(text) > 4 and text.startswith(mark) and text.endswith(mark):
             text = text[2:-2].strip()
     return text, None
+
+
+def _html_table_end(lines: list[str], start: int) -> int:
+    """The index after an HTML <table> block starting at `start`, or `start`."""
+    if not lines[start].lstrip().lower().startswith("<table"):
+        return start
+    for j in range(start, len(lines)):
+        if "</table>" in lines[j].lower():
+            return j + 1
+    return start
+
+
+def _html_table(lines: list[str], start: int, end: int, index: int) -> Table | None:
+    """An HTML table embedded in Markdown (pandoc writes merged cells so)."""
+    try:
+        root = etree.fromstring("\n".join(lines[start:end]), etree.HTMLParser())
+    except (etree.LxmlError, ValueError):
+        return None
+    table = None if root is None else root.find(".//table")
+    if table is None:
+        return None
+    rows = table_grid(table, index)
+    line_of = [start + (tr.sourceline or 1) for tr in table_rows(table)]
+    for r, row in enumerate(rows):
+        for cell in row:
+            cell.location = Location(line=line_of[r], table=index, row=r, cell=cell.location.cell)
+    return Table(rows=rows, index=index, location=Location(line=start + 1, table=index))
 
 
 def extract(data: bytes, name: str | None = None) -> Document:
@@ -94,6 +132,14 @@ def extract(data: bytes, name: str | None = None) -> Document:
     tables = 0
     i = 0
     while i < len(lines):
+        end = _html_table_end(lines, i)
+        if end > i:
+            table = _html_table(lines, i, end, tables)
+            if table is not None:
+                blocks.append(table)
+                tables += 1
+                i = end
+                continue
         end = _table_end(lines, i)
         if end > i:
             rows = []
@@ -107,7 +153,9 @@ def extract(data: bytes, name: str | None = None) -> Document:
                         for k, c in enumerate(_split(lines[j]))
                     ]
                 )
-            blocks.append(Table(rows=rows, index=tables, location=Location(line=i + 1, table=tables)))
+            blocks.append(
+                Table(rows=rows, index=tables, location=Location(line=i + 1, table=tables))
+            )
             tables += 1
             i = end
             continue
