@@ -13,7 +13,9 @@ class Location:
     Text sources (.txt, .md) give `line` (1-based); .docx and HTML give
     `table`, `row` and `cell` (0-based indices, merged cells resolved to the
     grid) for table cells and `paragraph` (0-based) for paragraphs.  Text
-    tables give both: the line and the table/row/cell indices.
+    tables give both: the line and the table/row/cell indices.  PDF gives
+    `page` (1-based) as well, with `line` (running across pages) for text and
+    table/row/cell for table cells.
     """
 
     line: int | None = None
@@ -21,14 +23,17 @@ class Location:
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    page: int | None = None
 
     def as_dict(self) -> dict[str, int]:
-        fields = ("line", "paragraph", "table", "row", "cell")
+        fields = ("page", "line", "paragraph", "table", "row", "cell")
         return {k: getattr(self, k) for k in fields if getattr(self, k) is not None}
 
     def describe(self, lang: str = "zh") -> str:
         parts = []
         zh = lang == "zh"
+        if self.page is not None:
+            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.line is not None:
             parts.append(f"第{self.line}行" if zh else f"line {self.line}")
         if self.paragraph is not None and self.line is None:
@@ -85,7 +90,7 @@ class Residue:
 @dataclass
 class Document:
     blocks: list[Paragraph | Table]
-    source: str  # txt | docx | html | md
+    source: str  # txt | docx | html | md | pdf
     name: str | None = None
     encoding: str | None = None
     residues: list[Residue] = field(default_factory=list)

@@ -16,6 +16,7 @@ EXTRACTORS = {
     ".htm": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".pdf": "pdf",
 }
 SUPPORTED = tuple(sorted(EXTRACTORS))
 
