@@ -248,7 +248,7 @@ def test_a_pdf_locked_with_a_password_is_unreadable():
     data = render_pdf(report, _template(report), passwords=("secret", "owner"))
     with pytest.raises(UnreadableFile) as err:
         extract(data, "locked.pdf")
-    assert err.value.code == "corrupt"
+    assert err.value.code == "encrypted"
     assert "password" in err.value.detail
 
 

@@ -127,7 +127,7 @@ def _read(data: bytes, name: str) -> tuple[list[Page], int]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
-        raise UnreadableFile("corrupt", _why(name, exc)) from exc
+        raise UnreadableFile(_code(exc), _why(name, exc)) from exc
     pages: list[Page] = []
     visible = 0
     with pdf:
@@ -144,6 +144,11 @@ def _read(data: bytes, name: str) -> tuple[list[Page], int]:
             pages.append(read)
             visible += count
     return pages, visible
+
+
+def _code(exc: Exception) -> str:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    return "encrypted" if isinstance(inner, PDFPasswordIncorrect) else "corrupt"
 
 
 def _why(name: str, exc: Exception) -> str:
