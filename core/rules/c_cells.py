@@ -1,0 +1,215 @@
+"""C1–C5: every cell of tables 二/三/四 present, filled and a proper number;
+labels as in the template."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from core.defect import Defect, DefectLocation, ui_text
+from core.rules.context import Context, label, ui
+from core.rules.registry import check, define
+from core.textnum import parse_number
+
+define("C1", "blank_cell", "error")
+define("C2", "table_format", "error")
+define("C3", "table_format", "warning")
+define("C4", "table_format", "error")
+define("C5", "table_format", "warning")
+
+_PREVIEW = 6
+
+
+def table_name(key: str) -> dict[str, str]:
+    return ui(f"table.{key}") if key in ("t2", "t3", "t4") else label(key, key)
+
+
+def _only(values: list[str]) -> str | None:
+    return values[0] if len(set(values)) == 1 else None
+
+
+def _cells_slot(ctx: Context, keys: list[str]) -> dict[str, str]:
+    """The cells named briefly: a whole row by its label, else row/column."""
+    names: list[dict[str, str]] = []
+    by_row: dict[str, list[str]] = {}
+    for key in keys:
+        by_row.setdefault(key.rpartition(".")[0], []).append(key)
+    for row, row_keys in by_row.items():
+        if len(row_keys) == len(ctx.row_cells(row)):
+            names.append(ctx.row_label(row))
+        else:
+            names.extend(ctx.cell_label(k) for k in row_keys)
+    shown = names[:_PREVIEW]
+    more = ui("more") if len(names) > _PREVIEW else label("", "")
+    return label(
+        "、".join(s["zh"] for s in shown) + more["zh"],
+        "; ".join(s["en"] for s in shown) + more["en"],
+    )
+
+
+def _group_location(ctx: Context, table: str, keys: list[str]) -> DefectLocation:
+    rows = [k.rpartition(".")[0] for k in keys]
+    cols = [k.rpartition(".")[2] for k in keys]
+    first = ctx.fact(keys[0])
+    return DefectLocation.at(
+        first.location if first else None,
+        section=ctx.template.tables[table].section,
+        table=table,
+        row=_only(rows),
+        column=_only(cols),
+    )
+
+
+@check("C1")
+def blank_cells(ctx: Context) -> Iterator[Defect]:
+    """One defect per table listing its blank or non-numeric cells."""
+    for table in ctx.template.tables:
+        if not ctx.report.tables_found.get(table):
+            continue
+        facts = ctx.report.facts
+        keys = [
+            k
+            for k in ctx.cell_keys(table)
+            if (f := facts.get(k)) is not None and f.status in ("blank", "text")
+        ]
+        if not keys:
+            continue
+        written = sorted({ctx.fact(k).raw.strip() for k in keys} - {""})
+        marks = (
+            label(
+                ui_text("marks", "zh").format(marks="、".join(f"“{m}”" for m in written)),
+                ui_text("marks", "en").format(marks=", ".join(f"“{m}”" for m in written)),
+            )
+            if written
+            else label("", "")
+        )
+        yield ctx.defect(
+            "C1",
+            _group_location(ctx, table, keys),
+            {
+                "cells": {k: ctx.fact(k).raw for k in keys},
+                "where": {k: ctx.fact(k).location.as_dict() for k in keys},
+            },
+            table=table_name(table),
+            count=len(keys),
+            cells=_cells_slot(ctx, keys),
+            marks=marks,
+        )
+
+
+@check("C2")
+def bad_numbers(ctx: Context) -> Iterator[Defect]:
+    """Unreadable numbers, negative counts and fractions of a count."""
+    facts = ctx.report.facts
+    for key in ctx.cell_keys():
+        f = facts.get(key)
+        if f is None or f.status == "blank" or f.status == "text":
+            continue
+        if f.status == "number" and isinstance(f.value, int) and f.value >= 0:
+            continue  # the usual case
+        col = ctx.column(key)
+        problem = None
+        if f.status == "invalid":
+            problem = ui("cell.invalid")
+        elif f.status == "number" and f.value is not None:
+            if f.value < 0 and not (col and col.signed):
+                problem = ui("cell.negative")
+            elif (
+                isinstance(f.value, Decimal)
+                and col is not None
+                and col.unit == "count"
+                and f.value != f.value.to_integral_value()
+            ):
+                problem = ui("cell.fraction")
+        if problem:
+            yield ctx.defect(
+                "C2",
+                ctx.cell_location(key),
+                {"raw": f.raw, "value": f.value},
+                cell=ctx.cell_label(key),
+                raw=f.raw.strip(),
+                problem=problem,
+            )
+
+
+@check("C3")
+def labels(ctx: Context) -> Iterator[Defect]:
+    """Row and column labels that are known misspellings or far from the template."""
+    threshold = ctx.params("C3").get("min_score", 85)
+    seen: set[tuple[str, str]] = set()
+    for m in ctx.report.labels:
+        if not (m.misspelling or m.score < threshold):
+            continue
+        if (m.table, m.written) in seen:
+            continue
+        seen.add((m.table, m.written))
+        row = m.key if m.kind == "row" else None
+        column = m.key.rpartition(".")[2] if m.kind == "column" else None
+        spec = ctx.template.tables.get(m.table)
+        yield ctx.defect(
+            "C3",
+            DefectLocation.at(
+                m.location,
+                section=spec.section if spec else None,
+                table=m.table,
+                row=row,
+                column=column,
+            ),
+            {"written": m.written, "standard": m.standard, "score": round(m.score, 1)},
+            table=table_name(m.table),
+            written=m.written,
+            standard=m.standard,
+        )
+
+
+@check("C4")
+def missing(ctx: Context) -> Iterator[Defect]:
+    """Tables not found, and template cells the parser did not find."""
+    for table, spec in ctx.template.tables.items():
+        if not ctx.report.tables_found.get(table):
+            yield ctx.defect(
+                "C4",
+                DefectLocation(section=spec.section, table=table),
+                {"table": table},
+                table=table_name(table),
+                what=ui("cell.whole_table", zh=spec.title, en=spec.en),
+            )
+            continue
+        keys = [k for k in ctx.cell_keys(table) if k not in ctx.report.facts]
+        if keys:
+            yield ctx.defect(
+                "C4",
+                DefectLocation(
+                    section=spec.section,
+                    table=table,
+                    row=_only([k.rpartition(".")[0] for k in keys]),
+                    column=_only([k.rpartition(".")[2] for k in keys]),
+                ),
+                {"missing": keys},
+                table=table_name(table),
+                what=_cells_slot(ctx, keys),
+            )
+
+
+def _row_label(u) -> str:
+    """The row's own label: its last text cell before the figures."""
+    texts = [c.strip() for c in u.cells if c.strip() and parse_number(c) is None]
+    return texts[-1] if texts else u.label
+
+
+@check("C5")
+def unmatched_rows(ctx: Context) -> Iterator[Defect]:
+    """Rows the parser could not place in the template."""
+    table_of = {
+        f.location.table: f.table for f in ctx.report.facts.values() if f.location.table is not None
+    }
+    for u in ctx.report.unmatched_rows:
+        table = u.table or table_of.get(u.location.table)
+        spec = ctx.template.tables.get(table or "")
+        yield ctx.defect(
+            "C5",
+            DefectLocation.at(u.location, section=spec.section if spec else None, table=table),
+            {"label": u.label, "cells": u.cells},
+            table=table_name(table) if table else ui("table.any"),
+            written=_row_label(u),
+        )

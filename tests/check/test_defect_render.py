@@ -1,0 +1,269 @@
+"""Defects, their texts and the rendered list — on hand-built reports, no parser."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.check import check_report
+from core.defect import Defect, DefectLocation
+from core.document import Document, Location, Paragraph
+from core.render import render_text, summary_counts
+from core.report import Fact, Report, Section
+from core.rules import registry
+
+
+def paragraph(text: str, line: int) -> Paragraph:
+    return Paragraph(text, Location(line=line))
+
+
+def section(key: str, number: int, heading: str, line: int, *paragraphs: Paragraph) -> Section:
+    numeral = "一二三四五六"[number - 1]
+    return Section(
+        key=key,
+        heading=f"{numeral}、{heading}",
+        numbering=f"{numeral}、",
+        title=heading,
+        standard=heading,
+        score=100.0,
+        location=Location(line=line),
+        style="2021",
+        standard_numbering=True,
+        expected_number=number,
+        written_number=number,
+        paragraphs=list(paragraphs),
+    )
+
+
+def report(**changes) -> Report:
+    """A small department report on 2023 without tables."""
+    body = {
+        "s1": section(
+            "s1",
+            1,
+            "总体情况",
+            3,
+            paragraph("（一）主动公开", 4),
+            paragraph("（二）依申请公开", 5),
+            paragraph("（三）政府信息管理", 6),
+            paragraph("（四）政府信息公开平台建设", 7),
+            paragraph("（五）监督保障", 8),
+            paragraph("全年新收政府信息公开申请2件。", 9),
+        ),
+        "s2": section("s2", 2, "主动公开政府信息情况", 10),
+        "s3": section("s3", 3, "收到和处理政府信息公开申请情况", 11),
+        "s4": section("s4", 4, "政府信息公开行政复议、行政诉讼情况", 12),
+        "s5": section(
+            "s5",
+            5,
+            "存在的主要问题及改进情况",
+            13,
+            paragraph(
+                "（一）上年度存在的问题及改进情况：2022年报告所列栏目更新不及时的问题已整改。"
+                "（二）本年度存在的问题及下年度改进举措：解读形式单一，2024年将增加图解解读。",
+                14,
+            ),
+        ),
+        "s6": section("s6", 6, "其他需要报告的事项", 15, paragraph("本年度未收取信息处理费。", 16)),
+    }
+    fields = {
+        "document": Document(blocks=[], source="txt", name="hand.txt"),
+        "title": "某县统计局2023年政府信息公开工作年度报告",
+        "title_location": Location(line=1),
+        "agency": "某县统计局",
+        "year": 2023,
+        "closing_date": date(2024, 1, 20),
+        "closing_location": Location(line=18),
+        "issuer_kind": "department",
+        "format_version": "2021",
+        "heading_style": "2021",
+        "sections": list(body.values()),
+        "facts": {},
+        "labels": [],
+        "tables_found": {"t2": False, "t3": False, "t4": False},
+        "preamble": [],
+    }
+    fields.update(changes)
+    return Report(**fields)
+
+
+def test_a_report_without_tables_misses_each_table_once():
+    defects = check_report(report())
+    assert [(d.code, d.location.table) for d in defects] == [
+        ("C4", "t2"),
+        ("C4", "t3"),
+        ("C4", "t4"),
+    ]
+
+
+def test_a_blank_fact_is_blank_not_zero():
+    blank = Fact(
+        "t4.review.total",
+        "t4",
+        "t4.review",
+        "total",
+        None,
+        "　",
+        Location(line=30, table=0, row=1, cell=4),
+        "blank",
+    )
+    r = report(
+        facts={"t4.review.total": blank}, tables_found={"t2": False, "t3": False, "t4": True}
+    )
+    c1 = [d for d in check_report(r) if d.code == "C1"]
+    assert [(d.location.row, d.location.column, d.evidence["cells"]) for d in c1] == [
+        ("t4.review", "total", {"t4.review.total": "　"})
+    ]
+
+
+def test_defects_are_sorted_errors_first_then_in_document_order():
+    r = report(closing_date=date(2024, 2, 20))  # late: error at line 18
+    codes = [(d.severity, d.location.line) for d in check_report(r)]
+    assert codes == [("error", None), ("error", None), ("error", None), ("error", 18)]
+
+
+def test_a_message_fills_its_slots_in_the_chosen_language():
+    d = Defect(
+        "S8-LATE",
+        "timeliness",
+        "error",
+        DefectLocation(line=18),
+        {},
+        {"date": "2024-02-20", "deadline": "2024-01-31", "days": 20},
+    )
+    assert d.message("zh") == "落款日期 2024-02-20 晚于法定期限 2024-01-31（逾期 20 天）。"
+    assert (
+        d.message("en")
+        == "The closing date 2024-02-20 is after the legal deadline 2024-01-31 (20 days late)."
+    )
+    assert d.hint("en").startswith("Publish on time")
+
+
+def test_localised_slots_and_lists_follow_the_language():
+    d = Defect(
+        "S4-ASPECTS",
+        "structure",
+        "warning",
+        DefectLocation(section="s1"),
+        {},
+        {
+            "missing": [
+                {"zh": "依申请公开", "en": "disclosure on request"},
+                {"zh": "监督保障", "en": "oversight"},
+            ]
+        },
+    )
+    assert "依申请公开、监督保障" in d.message("zh")
+    assert "disclosure on request, oversight" in d.message("en")
+
+
+def test_without_a_date_the_deadline_is_counted_from_today():
+    r = report(closing_date=None, closing_location=None, year=2024)
+    d = next(d for d in check_report(r, today=date(2025, 1, 21)) if d.code == "S8-NO-DATE")
+    assert (
+        d.message("zh")
+        == "报告没有落款日期，无法核验发布时间（法定期限 2025-01-31，距期限还有 10 天）。"
+    )
+    d = next(d for d in check_report(r, today=date(2025, 2, 3)) if d.code == "S8-NO-DATE")
+    assert d.message("en").endswith("(deadline 2025-01-31; 3 days past it).")
+    d = next(d for d in check_report(r) if d.code == "S8-NO-DATE")
+    assert d.message("en").endswith("(deadline 2025-01-31).")
+
+
+def test_a_missing_slot_stays_visible_instead_of_failing():
+    d = Defect("S8-LATE", "timeliness", "error", DefectLocation(), {}, {})
+    assert "{deadline}" in d.message()
+
+
+def test_a_cell_location_is_described_with_the_template_labels():
+    loc = DefectLocation(
+        section="s3", table="t3", row="t3.granted", column="natural_person", line=104
+    )
+    assert (
+        loc.describe("zh")
+        == "表三（收到和处理政府信息公开申请情况），（一）予以公开，“自然人”列，第104行"
+    )
+    assert loc.describe("en") == "table 3, granted, column “individuals”, line 104"
+    assert loc.as_dict() == {
+        "section": "s3",
+        "table": "t3",
+        "row": "t3.granted",
+        "column": "natural_person",
+        "line": 104,
+    }
+
+
+def test_a_docx_location_is_described_by_table_row_and_cell():
+    loc = DefectLocation(table="t4", table_index=2, row_index=3, cell_index=4)
+    assert loc.describe("en").endswith("table 3, row 4, cell 5")
+
+
+def test_as_json_gives_the_contract_fields():
+    d = Defect(
+        "S9-BOOKMARK",
+        "residue",
+        "error",
+        DefectLocation(section="s5", line=416),
+        {"text": "_GoBack"},
+        {"text": "[bookmark: _GoBack]"},
+    )
+    assert d.as_json("en") == {
+        "code": "S9-BOOKMARK",
+        "category": "residue",
+        "severity": "error",
+        "message": 'A bookmark marker "[bookmark: _GoBack]" is left in the text.',
+        "hint": 'Delete the "[bookmark: …]" text before publishing.',
+        "location": {"section": "s5", "line": 416},
+        "evidence": {"text": "_GoBack"},
+    }
+
+
+def test_render_text_gives_a_summary_then_errors_first():
+    r = report(closing_date=None)
+    defects = check_report(r)
+    text = render_text(r, defects, "zh")
+    lines = text.splitlines()
+    assert lines[:2] == [
+        "某县统计局2023年政府信息公开工作年度报告",
+        "检查结果：3 个错误，0 个警告，1 条提示",
+    ]
+    assert text.index("错误 (3)") < text.index("提示 (1)")
+    assert "修改建议：" in text
+    assert summary_counts(defects) == {"error": 3, "warning": 0, "info": 1}
+
+
+def test_render_text_in_english_with_colours():
+    r = report(closing_date=None)
+    text = render_text(r, check_report(r), "en", color=True)
+    assert "\033[31m[C4]\033[0m" in text and "Where: " in text
+
+
+def test_render_text_of_a_clean_list_says_so():
+    assert render_text(report(), [], "en").splitlines()[-1] == "No defects found."
+
+
+def test_an_empty_report_is_checked_without_a_failure(caplog):
+    empty = report(
+        title=None,
+        title_location=None,
+        agency=None,
+        year=None,
+        closing_date=None,
+        closing_location=None,
+        issuer_kind="unknown",
+        format_version="unknown",
+        heading_style="none",
+        sections=[],
+    )
+    codes = [d.code for d in check_report(empty)]
+    assert {"S1-NO-TITLE", "S2-MISSING", "C4"} <= set(codes)
+    assert caplog.text == ""
+
+
+def test_a_failing_check_does_not_stop_the_others(monkeypatch, caplog):
+    def broken(ctx):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(registry, "_CHECKS", [((("C1",)), broken), *registry._CHECKS])
+    defects = check_report(report())
+    assert [d.code for d in defects] == ["C4", "C4", "C4"]
+    assert "rule check broken failed" in caplog.text
