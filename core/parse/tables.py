@@ -152,6 +152,20 @@ def _columns_label(reading: TableReading, table: str, cell: Cell, col: Column, k
     )
 
 
+def _table_kinds(rows: list[RawRow]) -> dict[int, str]:
+    """Which template table (t2, t3, t4) most rows of each document table belong to."""
+    votes: dict[int, Counter[str]] = {}
+    for raw in rows:
+        kind = (
+            raw.hits[0].table if raw.kind == "data" else "t4" if raw.kind.startswith("t4") else None
+        )
+        if raw.kind == "t2_header":
+            kind = "t2"
+        if kind:
+            votes.setdefault(raw.table, Counter())[kind] += 1
+    return {table: c.most_common(1)[0][0] for table, c in votes.items()}
+
+
 def read(rows: list[RawRow], template: Template) -> TableReading:
     reading = TableReading()
     t2_header: RawRow | None = None
@@ -159,6 +173,7 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
     t3_header_cells: dict[int, list[Cell]] = {}
     t4_leaves: list[Cell] = []
     t4 = template.tables["t4"]
+    table_of = _table_kinds(rows)
     for raw in rows:
         if raw.kind == "t2_header":
             t2_header = raw
@@ -180,9 +195,15 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             if any(_status(c) == "number" for c in raw.cells) and any(
                 _status(c) == "invalid" for c in raw.cells
             ):
-                label = next(c for c in raw.cells if _status(c) == "invalid")
+                # the row's own label is the last text before its figures
+                label = [c for c in raw.cells if _status(c) == "invalid"][-1]
                 reading.unmatched.append(
-                    UnmatchedRow(None, label.text, [c.text for c in raw.cells], label.location)
+                    UnmatchedRow(
+                        table_of.get(raw.table),
+                        label.text,
+                        [c.text for c in raw.cells],
+                        label.location,
+                    )
                 )
             continue
         hit = next((h for h in raw.hits if h.version == template.version), None)

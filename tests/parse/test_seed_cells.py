@@ -148,3 +148,17 @@ def test_the_clean_fixture_parses_every_figure_exactly(fixtures_dir):
         assert report.value(f"t3.new_received.{k}") + report.value(
             f"t3.carried_over.{k}"
         ) == report.value(f"t3.results_total.{k}") + report.value(f"t3.carried_forward.{k}")
+
+
+def test_a_row_with_an_unknown_label_is_kept_as_unmatched_with_its_table(fixtures_dir):
+    from core.parse import parse_bytes
+
+    text = (
+        (fixtures_dir / "clean_2021.txt")
+        .read_text(encoding="utf-8")
+        .replace("\t1.属于国家秘密", "\t1.某某事项")
+    )
+    report = parse_bytes(text.encode("utf-8"), "odd.txt")
+    assert [(u.table, u.label) for u in report.unmatched_rows] == [("t3", "1.某某事项")]
+    assert "t3.denied.state_secret.total" not in report.facts  # missing, never invented
+    assert report.facts["t3.denied.law_prohibited.total"].value == 1
