@@ -94,16 +94,33 @@ class AgencyIndex:
         self.entries = {e.id: e for e in entries}
         self._strings: list[str] = []
         self._owner: list[int] = []
+        # Strings by the characters of their place part: a question can only
+        # name an agency whose place shares a character with it.
+        self._by_char: dict[str, list[int]] = {}
         for e in entries:
             for s in (e.norm, *e.aliases):
                 if s:
+                    idx = len(self._strings)
                     self._strings.append(s)
                     self._owner.append(e.id)
+                    place = _bare_place(split_name(s)[0]) or s
+                    for ch in set(place):
+                        self._by_char.setdefault(ch, []).append(idx)
+        self._places: list[str] | None = None
         cfg = _vocabulary().get("match", {})
         self.min_score = cfg.get("min_score", 80)
         self.min_place = cfg.get("min_place_score", 60)
         self.close = cfg.get("close", 4)
         self.max_choices = cfg.get("max_choices", 5)
+
+    def place_in(self, text: str) -> str | None:
+        """The longest stored place name (江岸区, at least two characters)
+        written in `text`: a ranking filter such as 江岸区各机关."""
+        if self._places is None:
+            places = {split_name(e.norm)[0] for e in self.entries.values()}
+            self._places = sorted((p for p in places if len(p) >= 2), key=len, reverse=True)
+        query = normalise(text)
+        return next((p for p in self._places if p in query), None)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -113,9 +130,12 @@ class AgencyIndex:
         query = normalise(text)
         if not query or not self._strings:
             return Resolution()
+        candidates: set[int] = set()
+        for ch in set(query):
+            candidates.update(self._by_char.get(ch, ()))
         hits = process.extract(
             query,
-            self._strings,
+            {i: self._strings[i] for i in candidates},
             scorer=fuzz.partial_ratio,
             limit=30,
             score_cutoff=self.min_score,

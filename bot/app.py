@@ -1,0 +1,153 @@
+"""Build the Application: every handler registration in one place, command
+menus and reminder jobs set up in post_init."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import reminders
+from bot.context import Services
+from bot.handlers import callbacks, commands, documents, questions
+from bot.handlers.errors import on_error
+from bot.i18n import LANGS, t
+from bot.ratelimit import UploadLimiter
+from bot.settings import Settings
+from core.reminders.repository import ReminderRepository
+
+logger = logging.getLogger(__name__)
+
+# Updates handled at once; parsing and the database run in worker threads.
+CONCURRENT_UPDATES = 64
+
+
+def build_application(
+    settings: Settings, *, store: Any = None, clock: Callable[[], datetime] | None = None
+) -> Application:
+    """The bot, ready to run by polling or webhook."""
+    app = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.overall_max_rate, max_retries=3))
+        .post_init(post_init)
+        .build()
+    )
+    if store is None:
+        from core.store.repository import Store
+
+        store = Store(settings.database_url)
+    app.bot_data["services"] = Services(
+        settings=settings,
+        store=store,
+        reminders=ReminderRepository(_engine(store, settings)),
+        limiter=UploadLimiter(settings.uploads_per_window, settings.upload_window_seconds),
+    )
+    app.bot_data["clock"] = clock or settings.clock or settings.now
+    register_handlers(app)
+    return app
+
+
+def _engine(store: Any, settings: Settings) -> Engine:
+    """The store's engine when it has one, else one on the same database."""
+    engine = getattr(store, "engine", None)
+    if engine is None:
+        from core.store.db import init_db, make_engine
+
+        engine = make_engine(settings.database_url)
+        init_db(engine)
+    return engine
+
+
+def register_handlers(app: Application) -> None:
+    """Every handler of the bot, in one place."""
+    app.add_handler(CommandHandler("start", commands.start))
+    app.add_handler(CommandHandler("help", commands.help_))
+    app.add_handler(CommandHandler("check", commands.check))
+    app.add_handler(CommandHandler("ask", commands.ask))
+    app.add_handler(CommandHandler("rules", commands.rules))
+    app.add_handler(CommandHandler("rule", commands.rule))
+    app.add_handler(CommandHandler("reports", commands.reports))
+    app.add_handler(CommandHandler("deadline", commands.deadline))
+    app.add_handler(CommandHandler("remind", commands.remind))
+    app.add_handler(CommandHandler("lang", commands.lang))
+    app.add_handler(MessageHandler(filters.Document.ALL, documents.on_document))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.on_text))
+    app.add_handler(CallbackQueryHandler(callbacks.on_callback))
+    app.add_error_handler(on_error)
+
+
+async def set_command_menus(app: Application) -> None:
+    """The command menu in each language, and the default language's as fallback."""
+    default = app.bot_data["services"].settings.default_lang
+    for lang in LANGS:
+        await app.bot.set_my_commands(_menu(lang), language_code=lang)
+    await app.bot.set_my_commands(_menu(default))
+
+
+def _menu(lang: str) -> list[BotCommand]:
+    return [BotCommand(c, t("menu." + c, lang)) for c in commands.COMMANDS]
+
+
+async def post_init(app: Application) -> None:
+    """Set the command menus; schedule reminders again from the database and
+    send any that came due while the bot was down today."""
+    await set_command_menus(app)
+    count = await reminders.reschedule_all(app)
+    sent = await reminders.send_due(app, app.bot_data["clock"]())
+    logger.info("bot ready: %d reminder subscriptions, %d sent at start-up", count, len(sent))
+
+
+# --- running -----------------------------------------------------------------
+async def start(app: Application, *, webhook: dict | None = None, poll_timeout: float = 10) -> None:
+    """Start `app` inside a running event loop (tests, benchmarks): polling,
+    or a webhook server when `webhook` gives listen/port/url_path/webhook_url/secret_token."""
+    await app.initialize()
+    await post_init(app)
+    if webhook is None:
+        await app.updater.start_polling(poll_interval=0.0, timeout=poll_timeout)
+    else:
+        await app.updater.start_webhook(**webhook)
+    await app.start()
+
+
+async def stop(app: Application) -> None:
+    if app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+
+
+def run(settings: Settings) -> None:
+    """Run until interrupted: webhook mode when WEBHOOK_URL is set, else polling."""
+    app = build_application(settings)
+    if settings.webhook_url:
+        from urllib.parse import urlparse
+
+        path = urlparse(settings.webhook_url).path.lstrip("/")
+        app.run_webhook(
+            listen="0.0.0.0",
+            port=settings.port,
+            url_path=path,
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)

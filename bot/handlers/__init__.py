@@ -1,0 +1,1 @@
+"""Telegram update handlers, one module per concept; registered in bot/app.py."""

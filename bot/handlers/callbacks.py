@@ -1,0 +1,175 @@
+"""Inline button presses: category details, language, publish, agency choice."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import replies
+from bot.context import CheckResult, services
+from bot.handlers.keyboards import result_keyboard
+from bot.handlers.questions import answer_question
+from bot.i18n import LANGS, set_user_lang, t, user_lang
+from core.defect import DefectLocation
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StoredDefect:
+    """A defect read back from the database, shaped like the checker's."""
+
+    code: str
+    category: str
+    severity: str
+    location: DefectLocation
+    messages: dict[str, str]
+    hints: dict[str, str]
+
+    @classmethod
+    def of(cls, rec: Any) -> StoredDefect:
+        fields = {
+            k: v
+            for k, v in (rec.location or {}).items()
+            if k in DefectLocation.__dataclass_fields__
+        }
+        return cls(
+            rec.code,
+            rec.category,
+            rec.severity,
+            DefectLocation(**fields),
+            {"zh": rec.message_zh, "en": rec.message_en},
+            {"zh": rec.hint_zh, "en": rec.hint_en},
+        )
+
+    def message(self, lang: str) -> str:
+        return self.messages.get(lang) or self.messages["zh"]
+
+    def hint(self, lang: str) -> str:
+        return self.hints.get(lang) or self.hints["zh"]
+
+
+def _report_id(text: str) -> int | str:
+    return int(text) if text.lstrip("-").isdigit() else text
+
+
+async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Dispatch a button press by the prefix of its callback data."""
+    query = update.callback_query
+    kind, _, rest = (query.data or "").partition(":")
+    handler = {"c": _category, "l": _language, "p": _publish, "q": _choice}.get(kind)
+    if handler is None:
+        await query.answer()
+        return
+    await handler(update, context, rest)
+
+
+async def _category(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    """Send the defects of one category of a checked report."""
+    query = update.callback_query
+    lang = await user_lang(update, context)
+    report, _, category = rest.partition(":")
+    checked = await _checked(context, _report_id(report))
+    await query.answer()
+    if checked is None:
+        await context.bot.send_message(update.effective_chat.id, t("category.gone", lang))
+        return
+    blocks = replies.category_blocks(checked.defects, category, lang)
+    for text in replies.pack(blocks):
+        await context.bot.send_message(update.effective_chat.id, text)
+
+
+async def _checked(context: ContextTypes.DEFAULT_TYPE, report_id: int | str) -> CheckResult | None:
+    """A checked report: from this process's memory, else from the database."""
+    svc = services(context)
+    checked = svc.results.get(report_id)
+    if checked is not None:
+        return checked
+    try:
+        summary = await asyncio.to_thread(svc.store.report_summary, report_id)
+        defects = await asyncio.to_thread(svc.store.defects_of, report_id) if summary else []
+    except Exception:
+        logger.exception("could not load report %s", report_id)
+        return None
+    if summary is None:
+        return None
+    checked = CheckResult(
+        report_id, summary.filename or "", summary, [StoredDefect.of(d) for d in defects]
+    )
+    svc.remember(checked)
+    return checked
+
+
+async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    """Switch the chat's language; re-render the result the button belongs to."""
+    query = update.callback_query
+    lang, _, report = rest.partition(":")
+    if lang not in LANGS:
+        await query.answer()
+        return
+    await set_user_lang(update, context, lang)
+    await query.answer(t("lang.set", lang))
+    checked = await _checked(context, _report_id(report)) if report else None
+    if checked is None:
+        await context.bot.send_message(update.effective_chat.id, t("lang.set", lang))
+        return
+    svc = services(context)
+    user = update.effective_user
+    admin = bool(user and user.id in svc.settings.admin_ids)
+    text = replies.summary(checked.report, checked.defects, lang, checked.name)
+    keyboard = result_keyboard(checked.report_id, checked.defects, lang, admin=admin)
+    try:
+        await query.edit_message_text(text, reply_markup=keyboard)
+    except BadRequest:  # e.g. "message is not modified"
+        pass
+    messages, _ = replies.check_messages(checked.defects, lang)
+    for part in messages:
+        await context.bot.send_message(update.effective_chat.id, part)
+
+
+async def _publish(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    """Publish a report to the shared library (administrators only)."""
+    query = update.callback_query
+    svc = services(context)
+    lang = await user_lang(update, context)
+    user = update.effective_user
+    if not user or user.id not in svc.settings.admin_ids:
+        await query.answer(t("publish.denied", lang), show_alert=True)
+        return
+    report_id = _report_id(rest)
+    try:
+        ok = await asyncio.to_thread(svc.store.publish, report_id)
+    except Exception:
+        logger.exception("publishing report %s failed", report_id)
+        ok = False
+    if ok is False:
+        await query.answer(t("publish.failed", lang), show_alert=True)
+        return
+    await query.answer()
+    checked = svc.results.get(report_id)
+    title = (getattr(checked.report, "title", None) if checked else None) or str(report_id)
+    await context.bot.send_message(update.effective_chat.id, t("publish.done", lang, title=title))
+
+
+async def _choice(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    """Answer the pending question with the agency the user picked."""
+    query = update.callback_query
+    lang = await user_lang(update, context)
+    pending = context.chat_data.get("pending_question")
+    await query.answer()
+    if not pending or not rest.isdigit() or int(rest) >= len(pending[1]):
+        await context.bot.send_message(update.effective_chat.id, t("question.expired", lang))
+        return
+    question, choices = pending
+    agency = choices[int(rest)]
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest:
+        pass
+    await answer_question(update, context, question, lang, agency=agency)

@@ -1,0 +1,105 @@
+"""The bot's settings: read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+
+from bot.i18n import LANGS, t
+
+# A Bot API token: the bot's numeric id, a colon, then the secret.
+TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{5,}$")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; `str(exc)` is one line for the user."""
+
+
+@dataclass
+class Settings:
+    token: str
+    database_url: str = "sqlite:///nianbao.sqlite3"
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    admin_ids: frozenset[int] = frozenset()
+    default_lang: str = "zh"
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    port: int = 8443
+    log_level: str = "INFO"
+    # Limits of one upload.
+    max_upload_bytes: int = 20 * 1024 * 1024  # the Bot API's getFile limit
+    check_timeout: float = 60.0
+    uploads_per_window: int = 5
+    upload_window_seconds: float = 60.0
+    # Outgoing messages (AIORateLimiter); Telegram allows about 30 a second.
+    overall_max_rate: float = 30.0
+    # The time the bot believes it is; tests inject their own clock.
+    clock: Callable[[], datetime] | None = None
+
+    def now(self) -> datetime:
+        return self.clock() if self.clock else datetime.now(self.tz)
+
+
+def _read_env(env: Mapping[str, str] | None, dotenv: str | Path | None) -> dict[str, str]:
+    values: dict[str, str] = {}
+    path = Path(dotenv) if dotenv else Path(".env")
+    if path.is_file():
+        values.update({k: v for k, v in dotenv_values(path).items() if v is not None})
+    values.update(os.environ if env is None else env)
+    return values
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, dotenv: str | Path | None = None
+) -> Settings:
+    """Settings from `env` (default: os.environ) over the `.env` file."""
+    values = _read_env(env, dotenv)
+    lang = values.get("DEFAULT_LANG", "zh").strip().lower() or "zh"
+    if lang not in LANGS:
+        raise SettingsError(f"DEFAULT_LANG must be one of {', '.join(LANGS)}, not {lang!r}")
+    token = values.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        raise SettingsError(t("settings.missing_token", lang))
+    if not TOKEN_RE.match(token):
+        raise SettingsError(t("settings.bad_token", lang))
+    try:
+        tz = ZoneInfo(values.get("TZ", "Asia/Shanghai").strip() or "Asia/Shanghai")
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"TZ is not a known time zone: {values.get('TZ')!r}") from exc
+    try:
+        admins = frozenset(
+            int(x) for x in re.split(r"[,\s]+", values.get("ADMIN_IDS", "").strip()) if x
+        )
+    except ValueError as exc:
+        raise SettingsError("ADMIN_IDS must be Telegram user ids separated by commas") from exc
+    try:
+        port = int(values.get("PORT", "8443") or 8443)
+    except ValueError as exc:
+        raise SettingsError(f"PORT must be a number, not {values.get('PORT')!r}") from exc
+    log_level = (values.get("LOG_LEVEL", "INFO").strip() or "INFO").upper()
+    if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}")
+    base_url = values.get("TELEGRAM_BASE_URL", "").strip() or Settings.base_url
+    base_file_url = values.get("TELEGRAM_BASE_FILE_URL", "").strip() or Settings.base_file_url
+    return Settings(
+        token=token,
+        database_url=values.get("DATABASE_URL", "").strip() or Settings.database_url,
+        base_url=base_url,
+        base_file_url=base_file_url,
+        admin_ids=admins,
+        default_lang=lang,
+        tz=tz,
+        webhook_url=values.get("WEBHOOK_URL", "").strip() or None,
+        webhook_secret=values.get("WEBHOOK_SECRET", "").strip() or None,
+        port=port,
+        log_level=log_level,
+    )

@@ -1,0 +1,45 @@
+"""`nianbao ask "QUESTION" [--db URL] [--json]`: answer a question about the
+stored reports, with the cell each figure came from.  Exit 1 when the
+question was not understood."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from cli.common import print_json
+from cli.ingest_cmd import add_db, db_url
+from core.messages import LANGS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ask", help="就已保存的年报提问 / ask about the stored reports")
+    p.add_argument("question", help="e.g. 硚口区司法局2024年收到多少政府信息公开申请？")
+    add_db(p)
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        help="回答语言（默认按问题）/ answer language (default: the question's)",
+    )
+    p.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        help="“去年”的参照日期 / the date 'last year' is counted from",
+    )
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.store.repository import Store
+
+    store = Store(db_url(args))
+    try:
+        answer = store.ask(args.question, lang=args.lang, today=args.today)
+    finally:
+        store.close()
+    if args.json:
+        print_json(answer.as_json())
+    else:
+        print(answer.text())
+    return 1 if answer.kind == "not_understood" else 0

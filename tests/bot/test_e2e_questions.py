@@ -1,0 +1,102 @@
+"""Questions over HTTP: the right number, private drafts, a choice of agency,
+and the reminder that knows the chat's report."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.harness import ADMIN
+from tests.bot.seeds import CLEAN
+
+pytestmark = pytest.mark.e2e
+
+QUESTION = "清河市生态环境局2024年收到多少政府信息公开申请？"
+
+
+def clean(agency: str = "清河市生态环境局") -> bytes:
+    return CLEAN.read_text(encoding="utf-8").replace("清河市生态环境局", agency).encode("utf-8")
+
+
+async def upload(h, chat_id, name, data, **kw):
+    await h.fake.send_document(chat_id, name, data, **kw)
+    return await h.upload_result(chat_id)
+
+
+async def test_a_question_about_an_uploaded_report_gets_the_right_number(harness):
+    await upload(harness, 1101, "qinghe.txt", clean())
+    await harness.fake.send_message(1101, QUESTION)
+    answer = (await harness.text_reply(1101))["text"]
+    assert "43" in answer
+    await harness.fake.send_message(
+        1101, "how many applications did 清河市生态环境局 receive in 2024", language_code="en"
+    )
+    assert "43" in (await harness.text_reply(1101))["text"]
+
+
+async def test_another_chat_never_sees_a_draft_until_an_admin_publishes_it(polling_bot):
+    h = polling_bot
+    result = await upload(h, ADMIN, "qinghe.txt", clean())
+    await h.fake.send_message(1102, QUESTION)
+    assert "43" not in (await h.text_reply(1102))["text"]
+    publish = next(
+        b["callback_data"]
+        for row in result.status_message["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["callback_data"].startswith("p:")
+    )
+    await h.fake.press_button(ADMIN, result.status_message, publish)
+    assert "已发布到共享库" in (await h.text_reply(ADMIN))["text"]
+    await h.fake.send_message(1102, QUESTION)
+    assert "43" in (await h.text_reply(1102))["text"]
+
+
+async def test_a_non_admin_pressing_publish_is_refused(polling_bot):
+    h = polling_bot
+    result = await upload(h, ADMIN, "qinghe.txt", clean())
+    publish = next(
+        b["callback_data"]
+        for row in result.status_message["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["callback_data"].startswith("p:")
+    )
+    # the admin forwards the message to a group where a non-admin presses the button
+    press = await h.fake.press_button(1103, result.status_message, publish)
+    call = await h.fake.wait_for(lambda c: c["method"] == "answerCallbackQuery")
+    assert call["params"]["text"] == "只有管理员可以发布报告。"
+    assert press["callback_query"]["from"]["id"] == 1103
+    await h.fake.send_message(1104, QUESTION)
+    assert "43" not in (await h.text_reply(1104))["text"]
+
+
+async def test_an_ambiguous_agency_gets_a_keyboard_to_choose_from(polling_bot):
+    h = polling_bot
+    await upload(h, 1105, "a.txt", clean("清河市生态环境局"))
+    await upload(h, 1105, "b.txt", clean("清河县生态环境局"))
+    await h.fake.send_message(1105, "清河生态环境局2024年收到多少政府信息公开申请？")
+    menu = await h.text_reply(1105)
+    offered = [b["text"] for row in menu["reply_markup"]["inline_keyboard"] for b in row]
+    assert set(offered) == {"清河市生态环境局", "清河县生态环境局"}
+    pick = next(
+        b["callback_data"]
+        for row in menu["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["text"] == "清河县生态环境局"
+    )
+    await h.fake.press_button(1105, menu, pick)
+    answer = (await h.text_reply(1105))["text"]
+    assert "清河县生态环境局" in answer and "43" in answer
+
+
+async def test_a_reminder_says_whether_this_years_report_is_stored_and_its_errors(polling_bot):
+    h = polling_bot
+    await h.fake.send_command(1106, "/remind department")
+    await h.text_reply(1106)
+    result = await upload(h, 1106, "qinghe.txt", clean())
+    errors = result.counts[0]
+    [job] = h.app.job_queue.get_jobs_by_name("reminder:1106:department")
+    # the 2024 reports are due 2025-01-31; the next reminder is on 2025-01-17
+    h.clock.now = job.data["at"]
+    await job.run(h.app)
+    text = (await h.text_reply(1106))["text"]
+    assert "2024 年度报告《清河市生态环境局2024年政府信息公开工作年度报告》" in text
+    assert (f"仍有 {errors} 个错误" if errors else "未发现错误") in text

@@ -1,0 +1,59 @@
+"""`nianbao ingest` and `nianbao ask` end to end on a SQLite file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from cli.main import main
+from tests.conftest import seed_path
+
+
+def test_ingest_prints_a_line_per_file_goes_on_past_bad_files_and_fails_at_the_end(
+    tmp_path, capsys
+):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(seed_path("001"), folder / "001.txt")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    shutil.copy(seed_path("003"), folder / "zz_003.txt")
+    db = f"sqlite:///{tmp_path / 'n.sqlite3'}"
+    assert main(["ingest", str(folder), "--db", db]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["new", "failed", "new"]
+    assert lines[1].split("\t")[2].endswith("broken.docx")
+    assert main(["ingest", str(folder / "001.txt"), "--db", db]) == 0
+    assert capsys.readouterr().out.startswith("unchanged\t")
+
+
+def test_ask_prints_the_answer_and_json_with_the_documented_fields(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'n.sqlite3'}"
+    assert main(["ingest", str(seed_path("002")), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["ask", "正宁县司法局2022年行政复议总计", "--db", db]) == 0
+    assert capsys.readouterr().out.startswith("正宁县司法局2022年行政复议（总计）：12件。")
+    assert main(["ask", "正宁县司法局2022年行政复议总计", "--db", db, "--json"]) == 0
+    j = json.loads(capsys.readouterr().out)
+    assert (j["value"], j["unit"], j["agency"], j["year"], j["metric_key"]) == (
+        12,
+        "count",
+        "正宁县司法局",
+        2022,
+        "t4.review.total",
+    )
+    assert (j["sources"][0]["raw"], j["sources"][0]["key"]) == ("12", "t4.review.total")
+
+
+def test_ask_reads_the_database_url_from_the_environment(tmp_path, capsys, monkeypatch):
+    db = f"sqlite:///{tmp_path / 'env.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", db)
+    assert main(["ingest", str(seed_path("003"))]) == 0
+    capsys.readouterr()
+    assert main(["ask", "how many applications did 许昌市司法局 receive in 2023", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["value"] == 0
+
+
+def test_ask_exits_1_when_it_did_not_understand(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'n.sqlite3'}"
+    assert main(["ask", "今天天气怎么样", "--db", db]) == 1
+    assert "可以这样问" in capsys.readouterr().out
