@@ -155,14 +155,15 @@ FACT_COLUMNS = (
     "status",
     "location",
 )
-_LOC_FIELDS = ("line", "paragraph", "table", "row", "cell")
+_LOC_FIELDS = ("page", "line", "paragraph", "table", "row", "cell")
 
 
 def _location_json(loc: Location) -> str:
     """Location.as_dict() as JSON, written directly (this runs once per cell)."""
     line, par, table, row, cell = loc.line, loc.paragraph, loc.table, loc.row, loc.cell
     if par is None and table is not None and row is not None and cell is not None:  # a table cell
-        head = f'"line": {line}, ' if line is not None else ""
+        head = f'"page": {loc.page}, ' if loc.page is not None else ""
+        head += f'"line": {line}, ' if line is not None else ""
         return f'{{{head}"table": {table}, "row": {row}, "cell": {cell}}}'
     parts = [f'"{n}": {v}' for n in _LOC_FIELDS if (v := getattr(loc, n)) is not None]
     return "{" + ", ".join(parts) + "}"
