@@ -30,7 +30,7 @@ async def test_command_menus_are_set_in_chinese_and_english(harness):
 async def test_help_lists_formats_size_limit_and_example_questions(harness):
     await harness.fake.send_command(USER, "/help", language_code="en")
     text = (await harness.text_reply(USER))["text"]
-    assert ".docx" in text and ".md" in text and "20 MB" in text
+    assert ".docx" in text and ".pdf" in text and ".md" in text and "20 MB" in text
     assert "how many applications did" in text
 
 
