@@ -16,13 +16,17 @@ CLEAN = FIXTURES / "clean_2021.txt"
 
 @cache
 def seed_bytes(number: str, fmt: str) -> tuple[str, bytes]:
-    """(filename, bytes) of seed `number` as a .txt or a .docx upload."""
+    """(filename, bytes) of seed `number` as a .txt, .docx or .pdf upload."""
     path: Path = SEEDS[number]
     data = path.read_bytes()
     if fmt == "txt":
         return path.name, data
     report = parse_bytes(data, path.name)
     version = report.format_version if report.format_version in ("2021", "2019") else "2021"
+    if fmt == "pdf":
+        from tests.support.render_pdf import render_pdf
+
+        return path.stem + ".pdf", render_pdf(report, load_template(version))
     return path.stem + ".docx", render_docx(report, load_template(version))
 
 

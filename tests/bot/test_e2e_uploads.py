@@ -54,6 +54,17 @@ async def test_each_seed_upload_gets_its_key_defects(polling_bot, seed, fmt):
     assert sum(result.counts) == len(result.codes)
 
 
+@pytest.mark.parametrize("seed", ["002", "003", "004"])
+async def test_a_seed_uploaded_as_pdf_gets_its_key_defects(polling_bot, seed):
+    user = 750 + int(seed)
+    name, data = seed_bytes(seed, "pdf")
+    await polling_bot.fake.send_document(user, name, data, mime_type="application/pdf")
+    result = await polling_bot.upload_result(user)
+    assert KEY_DEFECTS[seed] <= families(result.codes)
+    assert sorted(result.codes) == checker_codes(name, data)
+    assert AGENCY[seed] in result.summary
+
+
 async def test_an_upload_in_webhook_mode_gets_the_same_reply(harness):
     name, data = seed_bytes("001", "docx")
     await harness.fake.send_document(801, name, data)
