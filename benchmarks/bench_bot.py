@@ -22,19 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.machine import cpu_model  # noqa: E402
 from tests.bot.harness import SHANGHAI, TOKEN, Clock, Harness  # noqa: E402
 from tests.bot.seeds import seed_bytes  # noqa: E402
 from tests.fake_telegram import FakeTelegram  # noqa: E402
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def unique(number: str, fmt: str, n: int) -> tuple[str, bytes]:
