@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import time
 import tracemalloc
 from pathlib import Path
 
+from benchmarks.machine import describe
 from core.parse import parse_bytes, parse_file
 from core.template import load_template
 from tests.support.render import render_docx, render_html
@@ -55,10 +55,7 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     data = inputs()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(
-        f"load average {load:.2f}; machine: {platform.machine()} {platform.processor() or ''} cpus={os.cpu_count()} python={platform.python_version()} (pinned to one core)"
-    )
+    print(f"{describe()} (pinned to one core)")
     for kind, files in data.items():
         size = sum(len(d) for _, d in files) / len(files)
         per_s, per_cpu_s, n = rate(files, args.seconds)
