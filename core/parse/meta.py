@@ -13,6 +13,7 @@ from core.template import load_template
 
 _TITLE_LINES = 3
 _SPACE = re.compile(r"\s+")
+_SENTENCE_END = frozenset("。：:；;，,")
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _TITLE_PART_MAX = 40
 
@@ -22,6 +23,8 @@ class _Lex:
     genre: tuple[str, ...]
     title_patterns: tuple[re.Pattern[str], ...]
     agency_strip: tuple[str, ...]
+    title_prefixes: tuple[str, ...]
+    title_search: int
     period: re.Pattern[str]
     dates: tuple[re.Pattern[str], ...]
     search_lines: int
@@ -37,6 +40,8 @@ def _lex() -> _Lex:
         genre=tuple(lx["title"]["genre"]),
         title_patterns=tuple(re.compile(p) for p in lx["title"]["patterns"]),
         agency_strip=tuple(lx["title"]["agency_strip"]),
+        title_prefixes=tuple(lx["title"]["prefixes"]),
+        title_search=lx["title"]["search_lines"],
         period=re.compile(lx["year"]["period"]),
         dates=tuple(re.compile(p) for p in lx["closing_date"]["patterns"]),
         search_lines=lx["closing_date"]["search_lines"],
@@ -46,17 +51,32 @@ def _lex() -> _Lex:
     )
 
 
+def _unprefixed(text: str, prefixes: tuple[str, ...]) -> str:
+    for prefix in prefixes:
+        if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in (":", "："):
+            return text[len(prefix) + 1 :]
+    return text
+
+
 def find_title(before: list[Paragraph]) -> tuple[str | None, Location | None]:
-    """Join the opening lines until they name the report genre."""
+    """The opening lines that name the report genre, joined when the title is
+    broken over lines; portal metadata lines before it are passed over."""
     lex = _lex()
-    lines = before[:_TITLE_LINES]
-    for n in range(1, len(lines) + 1):
-        parts = lines[:n]
-        if any(len(squash(p.text)) > _TITLE_PART_MAX for p in parts):
-            break
-        joined = "".join(_SPACE.sub("", p.text) for p in parts)
-        if any(g in fold(joined) for g in lex.genre):
-            return joined, parts[0].location
+    head = before[: lex.title_search]
+    for start in range(len(head)):
+        lines = head[start : start + _TITLE_LINES]
+        for n in range(1, len(lines) + 1):
+            parts = lines[:n]
+            if any(len(squash(p.text)) > _TITLE_PART_MAX for p in parts):
+                break
+            texts = [_unprefixed(_SPACE.sub("", p.text), lex.title_prefixes) for p in parts]
+            if any(":" in fold(t) for t in texts):  # portal metadata: 索引号：…
+                break
+            joined = "".join(texts)
+            if joined[-1:] in _SENTENCE_END:  # a sentence that mentions the report
+                continue
+            if any(g in fold(joined) for g in lex.genre):
+                return joined, parts[0].location
     return None, None
 
 
@@ -117,7 +137,10 @@ def find_closing_date(
                 d = date(_to_int(m["year"]), _to_int(m["month"]), _to_int(m["day"]))
             except (ValueError, KeyError):
                 continue
-            signer = squash(tail[i - 1].text) if i > 0 else None
+            if m.groupdict().get("signer"):
+                signer = m["signer"]
+            else:
+                signer = squash(tail[i - 1].text) if i > 0 else None
             return d, tail[i].location, signer
     return None, None, None
 

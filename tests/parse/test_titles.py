@@ -43,3 +43,59 @@ def test_agency_and_year_come_out_of_the_title(title, agency, year):
 )
 def test_the_issuer_kind_follows_the_agency_name(agency, kind):
     assert issuer_kind(agency) == kind
+
+
+def _report(lines: list[str]):
+    from core.parse import parse_bytes
+
+    clean = (
+        __import__("pathlib").Path(__file__).parents[1] / "fixtures" / "clean_2021.txt"
+    ).read_text(encoding="utf-8")
+    body = clean.split("\n", 2)[2]  # without the title line
+    return parse_bytes(("\n".join(lines) + "\n" + body).encode("utf-8"), "r.txt")
+
+
+def test_portal_metadata_lines_before_the_title_are_passed_over():
+    r = _report(
+        [
+            "索引号：11350000-00/2025-00012",
+            "发布机构：清河市生态环境局",
+            "信息名称：清河市生态环境局2024年政府信息公开工作年度报告",
+            "发布日期：2025-01-20",
+        ]
+    )
+    assert (r.title, r.agency, r.year) == (
+        "清河市生态环境局2024年政府信息公开工作年度报告",
+        "清河市生态环境局",
+        2024,
+    )
+
+
+def test_a_sentence_that_mentions_the_annual_report_is_not_a_title():
+    r = _report(["现将本机关年度报告公布如下：", "清河市生态环境局2024年政府信息公开工作年度报告"])
+    assert r.title == "清河市生态环境局2024年政府信息公开工作年度报告"
+
+
+def test_agency_and_date_on_one_closing_line():
+    from core.parse import parse_bytes
+
+    path = __import__("pathlib").Path(__file__).parents[1] / "fixtures" / "clean_2021.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "清河市生态环境局\n2025年1月20日", "清河市生态环境局　2025年1月20日"
+    )
+    r = parse_bytes(text.encode("utf-8"), "r.txt")
+    from datetime import date
+
+    assert r.closing_date == date(2025, 1, 20)
+
+
+def test_a_heading_numbered_with_a_space_instead_of_a_comma_is_still_a_section():
+    from core.parse import parse_bytes
+
+    path = __import__("pathlib").Path(__file__).parents[1] / "fixtures" / "clean_2021.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "二、主动公开政府信息情况", "二　主动公开政府信息情况"
+    )
+    r = parse_bytes(text.encode("utf-8"), "r.txt")
+    s2 = r.section("s2")
+    assert s2 is not None and not s2.standard_numbering
