@@ -51,6 +51,10 @@ class RowIndex:
                     for text, miss in _forms(row.label, row.aliases, row.misspellings):
                         self._add(text, RowHit(version, table.key, row, 100.0, miss))
         self.choices = list(self.exact)
+        # Group labels that a converted table may run into a row's own label
+        # ("（三）不予公开1.属于国家秘密" in one cell), longest first.
+        groups = {label_key(g) for v in VERSIONS for g in load_template(v).tables["t3"].group_labels}
+        self.groups = sorted(groups, key=len, reverse=True)
 
     def _add(self, text: str, hit: RowHit) -> None:
         for key in {label_key(text), bare(label_key(text))}:
@@ -71,6 +75,16 @@ class RowIndex:
         hits = self.exact.get(key) or self.exact.get(bare(key))
         if hits:
             return hits
+        rest = key
+        while True:  # strip group labels run into the row's own label
+            group = next((g for g in self.groups if rest.startswith(g) and len(rest) > len(g)), None)
+            if group is None:
+                break
+            rest = rest[len(group) :]
+        if rest != key:
+            hits = self.exact.get(rest) or self.exact.get(bare(rest))
+            if hits:
+                return hits
         if len(key) < 2:
             return []
         best = process.extractOne(key, self.choices, scorer=fuzz.ratio, score_cutoff=ROW_CUTOFF)

@@ -119,3 +119,13 @@ def test_full_width_digits_and_spaces_in_a_table_are_normalised():
     assert report.facts["t2.normative_docs.issued"].value == 0
     assert report.facts["t2.normative_docs.in_force"].value == 12
     assert report.facts["t2.normative_docs.in_force"].raw == "1 2"
+
+
+def test_group_labels_run_into_a_rows_own_label_still_find_the_row():
+    text = seed_path("003").read_text(encoding="utf-8")
+    text = text.replace("\t(三) 不予公开\t1.属于国家秘密\t0", "\t(三) 不予公开 1.属于国家秘密\t7")
+    text = text.replace("三、本年度办理结果\t(一) 予以公开\t0", "三、本年度办理结果(一) 予以公开\t\t5")
+    report = parse_bytes(text.encode("utf-8"), "r.txt")
+    assert report.facts["t3.denied.state_secret.natural_person"].value == 7
+    assert report.facts["t3.granted.natural_person"].value == 5
+    assert not report.unmatched_rows
