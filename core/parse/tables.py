@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from core.document import Cell, Document
+from core.document import Cell, Document, Location
 from core.normalize import label_key
 from core.parse.cells import read_cell
 from core.parse.labels import RowHit, match_column, row_index, t4_header_keys
@@ -73,6 +73,54 @@ def scan(doc: Document) -> list[RawRow]:
             raw = _classify(cells, table.index, seen_t4)
             seen_t4 = seen_t4 or raw.kind == "t4_header"
             rows.append(raw)
+    return rows + _spaced_rows(doc)
+
+
+PARAGRAPH_ROWS = -1  # the pseudo table of rows written as text lines
+
+
+def _spaced_rows(doc: Document) -> list[RawRow]:
+    """Table rows that lost their tabs (text copied out of a PDF or a chat):
+    a line that is a known row label followed by figures separated by spaces,
+    or table 四's header words and its fifteen figures."""
+    rows: list[RawRow] = []
+    seen_t4 = False
+    t4_keys = t4_header_keys()
+    for p in doc.paragraphs:
+        tokens = p.text.split()
+        if len(tokens) < 2:
+            continue
+        first_value = len(tokens)
+        while first_value > 0 and _status(Cell(tokens[first_value - 1], p.location)) == "number":
+            first_value -= 1
+        cells = [
+            Cell(
+                t,
+                Location(
+                    line=p.location.line,
+                    paragraph=p.location.paragraph,
+                    page=p.location.page,
+                    cell=i,
+                ),
+            )
+            for i, t in enumerate(tokens)
+        ]
+        if first_value == 0 and seen_t4 and len(tokens) >= T4_CELLS:
+            rows.append(RawRow("t4_data", PARAGRAPH_ROWS, cells, None, cells))
+            continue
+        if sum(1 for t in tokens if label_key(t) in t4_keys) >= 2:
+            seen_t4 = True
+            rows.append(RawRow("t4_header", PARAGRAPH_ROWS, cells))
+            continue
+        if first_value == len(tokens) or first_value == 0:
+            continue
+        label = " ".join(tokens[:first_value])
+        hits = [h for h in row_index().match(label) if h.score == 100.0]
+        if hits:
+            label_cell = Cell(label, cells[0].location)
+            rows.append(
+                RawRow("data", PARAGRAPH_ROWS, cells, label_cell, cells[first_value:], hits)
+            )
     return rows
 
 

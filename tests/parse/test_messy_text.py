@@ -124,8 +124,50 @@ def test_full_width_digits_and_spaces_in_a_table_are_normalised():
 def test_group_labels_run_into_a_rows_own_label_still_find_the_row():
     text = seed_path("003").read_text(encoding="utf-8")
     text = text.replace("\t(三) 不予公开\t1.属于国家秘密\t0", "\t(三) 不予公开 1.属于国家秘密\t7")
-    text = text.replace("三、本年度办理结果\t(一) 予以公开\t0", "三、本年度办理结果(一) 予以公开\t\t5")
+    text = text.replace(
+        "三、本年度办理结果\t(一) 予以公开\t0", "三、本年度办理结果(一) 予以公开\t\t5"
+    )
     report = parse_bytes(text.encode("utf-8"), "r.txt")
     assert report.facts["t3.denied.state_secret.natural_person"].value == 7
     assert report.facts["t3.granted.natural_person"].value == 5
     assert not report.unmatched_rows
+
+
+def _as_space_separated(path) -> str:
+    """Rewrite a report with each table row on one line, cells separated by
+    spaces and blank cells lost, as text copied out of a PDF looks."""
+    doc = extract(path.read_bytes(), path.name)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    table_lines = {c.location.line for t in doc.tables for row in t.rows for c in row}
+    out, done = [], set()
+    for n, line in enumerate(lines, start=1):
+        table = next(
+            (t for t in doc.tables if any(c.location.line == n for row in t.rows for c in row)),
+            None,
+        )
+        if table is None:
+            if (
+                n not in table_lines
+                and "\t" not in line
+                and not (n - 1 in table_lines and line.strip() and len(line) < 10)
+            ):
+                out.append(line)
+            continue
+        if table.index not in done:
+            done.add(table.index)
+            out += [
+                " ".join(c.text.replace("\n", "") for c in row if c.text.strip())
+                for row in table.rows
+            ]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    "name", ["clean_2021.txt", "001_8c7426e6b89ff068.txt", "003_24760dbfdde7e022.txt"]
+)
+def test_tables_whose_cells_are_separated_by_spaces_parse_to_the_same_facts(fixtures_dir, name):
+    path = fixtures_dir / name
+    expected = parse_bytes(path.read_bytes(), name)
+    spaced = parse_bytes(_as_space_separated(path).encode("utf-8"), "spaced.txt")
+    assert facts(spaced) == facts(expected)
+    assert spaced.format_version == expected.format_version
