@@ -61,6 +61,9 @@ class Paragraph:
     text: str
     location: Location
     style: str | None = None  # e.g. a .docx heading style or an HTML tag name
+    # Numbered by the word processor (a .docx list or heading style): the
+    # number Word shows is not in `text`.
+    numbered: bool = False
 
 
 @dataclass(slots=True)

@@ -21,6 +21,15 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
+def _auto_numbered(p: etree._Element, style: str | None) -> bool:
+    """Does Word put a number before this paragraph (a list, or a heading
+    style — Chinese Word names 标题 1, 标题 2 … by the ids "1", "2" …)?"""
+    num = p.find(f"{PPR}/{_w('numPr')}/{_w('numId')}")
+    if num is not None:
+        return num.get(VAL) not in (None, "0")
+    return bool(style) and (style.lower().startswith("heading") or style.isdigit())
+
+
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -144,8 +153,9 @@ class _Reader:
         # The style id (w:pStyle), e.g. "Heading1"; names would cost styles.xml.
         pstyle = p.find(f"{PPR}/{_w('pStyle')}")
         style = None if pstyle is None else pstyle.get(VAL)
+        numbered = _auto_numbered(p, style)
         # A soft line break ends a line as Word's "save as text" does.
-        self.blocks.extend(Paragraph(line, location, style) for line in lines if line)
+        self.blocks.extend(Paragraph(line, location, style, numbered) for line in lines if line)
 
     # -- tables -------------------------------------------------------------
     def table(self, tbl: etree._Element) -> None:

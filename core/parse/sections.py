@@ -85,12 +85,55 @@ def _original_rest(original: str, heading: str) -> str:
     return ""
 
 
+UNNUMBERED_CUTOFF = 92.0
+
+
+def _unnumbered(p: Paragraph, template: Template) -> Section | None:
+    """A heading line without a number: Word's automatic numbering (the number
+    is not in the text), or a drafter who left it out (reported by rule S2)."""
+    pats = _patterns()
+    text = clean(p.text)
+    if not text or len(text) > pats.max_length or any(m in text for m in pats.sentence_marks):
+        return None
+    modern = [(h, s) for s in template.sections for h in (s.heading, *s.variants)]
+    old = [(o.heading, o) for o in template.old_headings]
+    new_score, spec = _best(text, modern)
+    old_score, old_spec = _best(text, old)
+    if max(new_score, old_score) < UNNUMBERED_CUTOFF:
+        return None
+    common = {
+        "heading": p.text.strip(),
+        "numbering": "",
+        "title": text,
+        "location": p.location,
+        "standard_numbering": p.numbered,
+        "written_number": None,
+    }
+    if new_score >= old_score:
+        return Section(
+            key=spec.key,
+            standard=spec.heading,
+            score=new_score,
+            style="2021",
+            expected_number=spec.number,
+            **common,
+        )
+    return Section(
+        key=old_spec.maps_to,
+        standard=old_spec.heading,
+        score=old_score,
+        style="pre2019",
+        expected_number=None,
+        **common,
+    )
+
+
 def heading_of(p: Paragraph, template: Template) -> tuple[Section | None, str | None]:
     """The Section that paragraph `p` opens (or None when it is not a heading),
     and the text that follows a heading run into its first sentence."""
     pats = _patterns()
     if p.text.lstrip()[:1] not in pats.first_chars:
-        return None, None
+        return _unnumbered(p, template), None
     text = clean(p.text)
     for pattern in pats.top:
         m = pattern.match(text)
