@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from core.document import Document, Paragraph, Table
 from core.normalize import clean, label_key
 from core.report import Section
-from core.template import Template, load_template
+from core.template import OldHeading, SectionSpec, Template, load_template
 
 HEADING_CUTOFF = 72.0
 
@@ -85,6 +85,36 @@ def _original_rest(original: str, heading: str) -> str:
     return ""
 
 
+def _matched(
+    new: tuple[float, SectionSpec | None],
+    old: tuple[float, OldHeading | None],
+    cutoff: float,
+    common: dict,
+) -> Section | None:
+    """The Section of the best match at or above `cutoff`: one of the six
+    (style 2021) or a pre-2019 heading."""
+    (new_score, spec), (old_score, old_spec) = new, old
+    if new_score >= cutoff and new_score >= old_score:
+        return Section(
+            key=spec.key,
+            standard=spec.heading,
+            score=new_score,
+            style="2021",
+            expected_number=spec.number,
+            **common,
+        )
+    if old_score >= cutoff:
+        return Section(
+            key=old_spec.maps_to,
+            standard=old_spec.heading,
+            score=old_score,
+            style="pre2019",
+            expected_number=None,
+            **common,
+        )
+    return None
+
+
 UNNUMBERED_CUTOFF = 92.0
 
 
@@ -97,10 +127,6 @@ def _unnumbered(p: Paragraph, template: Template) -> Section | None:
         return None
     modern = [(h, s) for s in template.sections for h in (s.heading, *s.variants)]
     old = [(o.heading, o) for o in template.old_headings]
-    new_score, spec = _best(text, modern)
-    old_score, old_spec = _best(text, old)
-    if max(new_score, old_score) < UNNUMBERED_CUTOFF:
-        return None
     common = {
         "heading": p.text.strip(),
         "numbering": "",
@@ -109,23 +135,7 @@ def _unnumbered(p: Paragraph, template: Template) -> Section | None:
         "standard_numbering": p.numbered,
         "written_number": None,
     }
-    if new_score >= old_score:
-        return Section(
-            key=spec.key,
-            standard=spec.heading,
-            score=new_score,
-            style="2021",
-            expected_number=spec.number,
-            **common,
-        )
-    return Section(
-        key=old_spec.maps_to,
-        standard=old_spec.heading,
-        score=old_score,
-        style="pre2019",
-        expected_number=None,
-        **common,
-    )
+    return _matched(_best(text, modern), _best(text, old), UNNUMBERED_CUTOFF, common)
 
 
 def heading_of(p: Paragraph, template: Template) -> tuple[Section | None, str | None]:
@@ -168,24 +178,9 @@ def heading_of(p: Paragraph, template: Template) -> tuple[Section | None, str | 
         "standard_numbering": standard_numbering,
         "written_number": written,
     }
-    if new_score >= HEADING_CUTOFF and new_score >= old_score:
-        return Section(
-            key=spec.key,
-            standard=spec.heading,
-            score=new_score,
-            style="2021",
-            expected_number=spec.number,
-            **common,
-        ), rest
-    if old_score >= HEADING_CUTOFF:
-        return Section(
-            key=old_spec.maps_to,
-            standard=old_spec.heading,
-            score=old_score,
-            style="pre2019",
-            expected_number=None,
-            **common,
-        ), rest
+    found = _matched((new_score, spec), (old_score, old_spec), HEADING_CUTOFF, common)
+    if found is not None:
+        return found, rest
     if num in pats.numerals and rest is None:
         # A numbered heading outside the template (e.g. 七、举办各类培训情况).
         return Section(

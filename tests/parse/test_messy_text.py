@@ -79,8 +79,10 @@ def test_a_decimal_fee_amount_stays_decimal():
     assert read_cell("3", "wan_yuan") == (Decimal(3), "number")
 
 
-def _as_tab_separated(path) -> str:
-    """Rewrite a cell-per-line seed with one tab-separated line per table row."""
+def _one_line_per_row(path, separator: str) -> str:
+    """Rewrite a cell-per-line report with each table row on one line, its
+    cells joined by `separator`.  With a space, blank cells are lost, as in
+    text copied out of a PDF."""
     doc = extract(path.read_bytes(), path.name)
     lines = path.read_text(encoding="utf-8").split("\n")
     table_lines = {c.location.line for t in doc.tables for row in t.rows for c in row}
@@ -91,16 +93,27 @@ def _as_tab_separated(path) -> str:
             None,
         )
         if table is None:
-            if n not in table_lines and "\t" not in line:
-                # continuation lines of broken labels are part of a cell already
-                if not (n - 1 in table_lines and line.strip() and len(line) < 10):
-                    out.append(line)
+            # continuation lines of broken labels are part of a cell already
+            continuation = n - 1 in table_lines and line.strip() and len(line) < 10
+            if n not in table_lines and "\t" not in line and not continuation:
+                out.append(line)
             continue
-        if table.index in done:
-            continue
-        done.add(table.index)
-        out += ["\t".join(c.text for c in row) for row in table.rows]
+        if table.index not in done:
+            done.add(table.index)
+            for row in table.rows:
+                cells = [c.text.replace("\n", "") for c in row]
+                if separator != "\t":
+                    cells = [c for c in cells if c.strip()]
+                out.append(separator.join(cells))
     return "\n".join(out)
+
+
+def _as_tab_separated(path) -> str:
+    return _one_line_per_row(path, "\t")
+
+
+def _as_space_separated(path) -> str:
+    return _one_line_per_row(path, " ")
 
 
 @pytest.mark.parametrize("seed", ["000", "002", "004"])
@@ -131,35 +144,6 @@ def test_group_labels_run_into_a_rows_own_label_still_find_the_row():
     assert report.facts["t3.denied.state_secret.natural_person"].value == 7
     assert report.facts["t3.granted.natural_person"].value == 5
     assert not report.unmatched_rows
-
-
-def _as_space_separated(path) -> str:
-    """Rewrite a report with each table row on one line, cells separated by
-    spaces and blank cells lost, as text copied out of a PDF looks."""
-    doc = extract(path.read_bytes(), path.name)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    table_lines = {c.location.line for t in doc.tables for row in t.rows for c in row}
-    out, done = [], set()
-    for n, line in enumerate(lines, start=1):
-        table = next(
-            (t for t in doc.tables if any(c.location.line == n for row in t.rows for c in row)),
-            None,
-        )
-        if table is None:
-            if (
-                n not in table_lines
-                and "\t" not in line
-                and not (n - 1 in table_lines and line.strip() and len(line) < 10)
-            ):
-                out.append(line)
-            continue
-        if table.index not in done:
-            done.add(table.index)
-            out += [
-                " ".join(c.text.replace("\n", "") for c in row if c.text.strip())
-                for row in table.rows
-            ]
-    return "\n".join(out)
 
 
 @pytest.mark.parametrize(
