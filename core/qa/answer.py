@@ -161,23 +161,20 @@ def _year_for_agencies(q: Query, s: Session, chat_id: int | None, a: Answer) -> 
     return year
 
 
-def _ranking(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
+def _aggregate(q: Query, s: Session, chat_id: int | None, a: Answer, *, order: str, limit: int):
+    """The metric over the agencies of the question's year: (counts, shown rows)."""
     year = _year_for_agencies(q, s, chat_id, a)
+    if not year:
+        return None, []
+    return queries.aggregate(
+        s, q.metric.stored_keys(), year, chat_id, order=order, limit=limit, name_contains=q.filters
+    )
+
+
+def _ranking(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
     keys = q.metric.cell_keys()
     limit = q.limit or qa_data()["kinds"].get("ranking_size", 5)
-    counts, top = (
-        queries.aggregate(
-            s,
-            q.metric.stored_keys(),
-            year,
-            chat_id,
-            order=q.order,
-            limit=limit,
-            name_contains=q.filters,
-        )
-        if year
-        else (None, [])
-    )
+    counts, top = _aggregate(q, s, chat_id, a, order=q.order, limit=limit)
     if not counts or not counts.reports:
         a.kind = "no_data"
         a.value = []
@@ -197,21 +194,8 @@ def _ranking(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
 
 
 def _total(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
-    year = _year_for_agencies(q, s, chat_id, a)
     keys = q.metric.cell_keys()
-    counts, shown = (
-        queries.aggregate(
-            s,
-            q.metric.stored_keys(),
-            year,
-            chat_id,
-            order="id",
-            limit=TOTAL_SOURCES,
-            name_contains=q.filters,
-        )
-        if year
-        else (None, [])
-    )
+    counts, shown = _aggregate(q, s, chat_id, a, order="id", limit=TOTAL_SOURCES)
     if not counts or not counts.reports:
         a.kind = "no_data"
         return
