@@ -86,6 +86,24 @@ def answer(q: Query, s: Session, chat_id: int | None) -> Answer:
     return a
 
 
+def _report_of_year(q: Query, s: Session, chat_id: int | None, a: Answer):
+    """The agency's report of the question's year (the latest stored when the
+    question names none), or None with the answer saying why."""
+    refs = _agency_years(q, s, chat_id, a)
+    if not refs:
+        return None
+    year = q.year
+    if year is None:
+        year = max(refs)
+        a.warnings.append({"kind": "default_year", "year": year})
+    a.year = year
+    ref = refs.get(year)
+    if ref is None:
+        a.kind = "no_data"
+        a.detail.update(reason="no_report", years=sorted(refs))
+    return ref
+
+
 def _agency_years(
     q: Query, s: Session, chat_id: int | None, a: Answer
 ) -> dict[int, queries.ReportRef]:
@@ -97,18 +115,8 @@ def _agency_years(
 
 
 def _figure(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
-    refs = _agency_years(q, s, chat_id, a)
-    if not refs:
-        return
-    year = q.year
-    if year is None:
-        year = max(refs)
-        a.warnings.append({"kind": "default_year", "year": year})
-    a.year = year
-    ref = refs.get(year)
+    ref = _report_of_year(q, s, chat_id, a)
     if ref is None:
-        a.kind = "no_data"
-        a.detail.update(reason="no_report", years=sorted(refs))
         return
     cells = queries.facts(s, ref, q.metric.cell_keys())
     a.value, why = cell_value(q.metric, cells)
@@ -231,17 +239,8 @@ def _list(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
 
 
 def _defects(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
-    refs = _agency_years(q, s, chat_id, a)
-    if not refs:
-        return
-    year = q.year or max(refs)
-    if q.year is None:
-        a.warnings.append({"kind": "default_year", "year": year})
-    a.year = year
-    ref = refs.get(year)
+    ref = _report_of_year(q, s, chat_id, a)
     if ref is None:
-        a.kind = "no_data"
-        a.detail.update(reason="no_report", years=sorted(refs))
         return
     a.detail["title"] = ref.title
     a.value = [defect_dict(d) for d in queries.defects(s, ref.id)]

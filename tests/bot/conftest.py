@@ -8,16 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.bot.harness import SHANGHAI, TOKEN, Clock, Harness
-from tests.fake_telegram import FakeTelegram
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(token=TOKEN, bot_username="nianbao_test_bot")
-    await server.start()
-    yield server
-    await server.stop()
+from tests.bot.harness import SHANGHAI, Clock, Harness
 
 
 @pytest.fixture

@@ -32,14 +32,6 @@ USER = 4242
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(token=TOKEN, bot_username="nianbao_test_bot")
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
     async with Bot(TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url) as client:
         yield client
