@@ -53,7 +53,9 @@ class RowIndex:
         self.choices = list(self.exact)
         # Group labels that a converted table may run into a row's own label
         # ("（三）不予公开1.属于国家秘密" in one cell), longest first.
-        groups = {label_key(g) for v in VERSIONS for g in load_template(v).tables["t3"].group_labels}
+        groups = {
+            label_key(g) for v in VERSIONS for g in load_template(v).tables["t3"].group_labels
+        }
         self.groups = sorted(groups, key=len, reverse=True)
 
     def _add(self, text: str, hit: RowHit) -> None:
@@ -77,7 +79,9 @@ class RowIndex:
             return hits
         rest = key
         while True:  # strip group labels run into the row's own label
-            group = next((g for g in self.groups if rest.startswith(g) and len(rest) > len(g)), None)
+            group = next(
+                (g for g in self.groups if rest.startswith(g) and len(rest) > len(g)), None
+            )
             if group is None:
                 break
             rest = rest[len(group) :]

@@ -194,11 +194,18 @@ def heading_of(p: Paragraph, template: Template) -> tuple[Section | None, str | 
     return None, None
 
 
+def _is_row_label(text: str) -> bool:
+    from core.parse.labels import row_index
+
+    return any(h.score == 100.0 for h in row_index().match(text.strip()))
+
+
 def find_sections(
-    doc: Document, template: Template
+    doc: Document, template: Template, skip: set[tuple] | frozenset = frozenset()
 ) -> tuple[list[Section], list[Paragraph], int | None]:
     """Return (sections, paragraphs before the first section, index of the
-    first section's block)."""
+    first section's block).  Paragraphs whose (page, line, paragraph) place is
+    in `skip` were read as table rows and belong to no section."""
     pats = _patterns()
     sections: list[Section] = []
     before: list[Paragraph] = []
@@ -206,7 +213,12 @@ def find_sections(
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Table):
             continue
+        loc = block.location
+        if skip and (loc.page, loc.line, loc.paragraph) in skip:
+            continue
         sec, rest = heading_of(block, template)
+        if sec is not None and _is_row_label(block.text):
+            sec = None  # 四、结转下年度继续办理 is a table row, not part four
         if sec is not None and sec.style == "unknown":
             # An unknown numbered heading must continue the numbering.
             last = sections[-1].written_number if sections else 0

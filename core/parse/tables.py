@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from core.document import Cell, Document, Location
 from core.normalize import label_key
@@ -73,10 +74,89 @@ def scan(doc: Document) -> list[RawRow]:
             raw = _classify(cells, table.index, seen_t4)
             seen_t4 = seen_t4 or raw.kind == "t4_header"
             rows.append(raw)
-    return rows + _spaced_rows(doc)
+    return rows + _spaced_rows(doc) + _line_per_cell_rows(doc)
 
 
 PARAGRAPH_ROWS = -1  # the pseudo table of rows written as text lines
+
+
+def place(loc: Location) -> tuple:
+    """A paragraph's place, whatever cell index a row read from it gives."""
+    return (loc.page, loc.line, loc.paragraph)
+
+
+def paragraphs_read_as_rows(rows: list[RawRow]) -> set[tuple]:
+    """The places of paragraphs that turned out to be table rows or cells."""
+    return {
+        place(c.location)
+        for raw in rows
+        if raw.table == PARAGRAPH_ROWS and raw.kind != "other"
+        for c in raw.cells
+    }
+
+
+def _figure_only(p) -> bool:  # noqa: ANN001
+    return bool(p.text.strip()) and _status(Cell(p.text, p.location)) in ("number", "text")
+
+
+@cache
+def _template_labels() -> frozenset[str]:
+    """Every label the tables' headers and group rows carry, in both forms."""
+    keys: set[str] = set()
+    for version in ("2021", "2019"):
+        t = load_template(version)
+        for spec in t.tables.values():
+            texts = [spec.header_label, spec.note, spec.column_group, *spec.group_labels]
+            texts += [b.title for b in spec.blocks]
+            for col in list(spec.columns) + [c for b in spec.blocks for c in b.columns]:
+                texts += [col.label, col.parent, *col.aliases, *col.misspellings]
+            texts += [parent for row in spec.rows for parent in row.parents]
+            keys |= {label_key(x) for x in texts if x}
+    return frozenset(keys)
+
+
+def _line_per_cell_rows(doc: Document) -> list[RawRow]:
+    """Table rows copied out of a web page or a chat with every cell on a line
+    of its own and no tabs: a line that is a known row label followed by lines
+    of figures, or table 四's header words followed by fifteen figures.  Header
+    and group-label lines around them are read as table text too."""
+    rows: list[RawRow] = []
+    paras = doc.paragraphs
+    t4_keys, labels = t4_header_keys(), _template_labels()
+    t4_columns = load_template().tables["t4"].columns
+    seen_t4, i = False, 0
+    while i < len(paras):
+        p = paras[i]
+        key = label_key(p.text)
+        if i + 1 < len(paras) and key + label_key(paras[i + 1].text) in t4_keys:
+            # a table-四 label broken over two lines: 结果 / 纠正
+            seen_t4 = True
+            joined = Cell(p.text.strip() + paras[i + 1].text.strip(), p.location)
+            rows.append(
+                RawRow("t4_header", PARAGRAPH_ROWS, [joined, Cell("", paras[i + 1].location)])
+            )
+            i += 2
+            continue
+        j = i + 1
+        while j < len(paras) and _figure_only(paras[j]):
+            j += 1
+        figures = [Cell(q.text, q.location) for q in paras[i + 1 : j]]
+        if key in t4_keys or (seen_t4 and not figures and match_column(p.text, t4_columns)):
+            seen_t4 = True
+            rows.append(RawRow("t4_header", PARAGRAPH_ROWS, [Cell(p.text, p.location)]))
+        elif figures and not _figure_only(p):
+            hits = [h for h in row_index().match(p.text.strip()) if h.score == 100.0]
+            if hits:
+                label = Cell(p.text.strip(), p.location)
+                rows.append(RawRow("data", PARAGRAPH_ROWS, [label, *figures], label, figures, hits))
+            elif seen_t4 and len(figures) >= T4_CELLS:
+                rows.append(RawRow("t4_data", PARAGRAPH_ROWS, figures, None, figures))
+        elif key in labels and not figures:
+            rows.append(RawRow("group", PARAGRAPH_ROWS, [Cell(p.text, p.location)]))
+        i = j if figures else i + 1
+    if not any(r.kind in ("data", "t4_data") for r in rows):
+        return []
+    return rows
 
 
 def _spaced_rows(doc: Document) -> list[RawRow]:
@@ -237,6 +317,8 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             for (row, col), cell in zip(cells, t4_leaves[:T4_CELLS], strict=False):
                 _columns_label(reading, "t4", cell, col, f"{row.key}.{col.key}")
             t4_leaves = []
+            continue
+        if raw.kind == "group":  # a header or group label on a line of its own
             continue
         if raw.kind == "other":
             t3_header_cells.setdefault(raw.table, []).extend(raw.cells)

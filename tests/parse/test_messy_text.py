@@ -10,6 +10,7 @@ from core.document import UnreadableFile
 from core.extract import extract
 from core.parse import parse_bytes
 from core.parse.cells import read_cell
+from core.template import load_template
 from tests.conftest import seed_path
 
 
@@ -155,3 +156,52 @@ def test_tables_whose_cells_are_separated_by_spaces_parse_to_the_same_facts(fixt
     spaced = parse_bytes(_as_space_separated(path).encode("utf-8"), "spaced.txt")
     assert facts(spaced) == facts(expected)
     assert spaced.format_version == expected.format_version
+
+
+def _one_cell_per_line_without_tabs(path) -> str:
+    """Every cell on a line of its own, no tabs and no blank lines: a table
+    copied out of a web page into a chat."""
+    return "\n".join(
+        line.lstrip("\t") for line in path.read_text(encoding="utf-8").split("\n") if line.strip()
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["clean_2021.txt", "000_e5f07f85354855e1.txt", "001_8c7426e6b89ff068.txt"]
+)
+def test_cells_on_lines_of_their_own_without_tabs_parse_to_the_same_facts_and_defects(
+    fixtures_dir, name
+):
+    from core.check import check_report
+
+    path = fixtures_dir / name
+    expected = parse_bytes(path.read_bytes(), name)
+    copied = parse_bytes(_one_cell_per_line_without_tabs(path).encode("utf-8"), "copied.txt")
+    assert facts(copied) == facts(expected)
+    assert [s.key for s in copied.sections] == [s.key for s in expected.sections]
+    assert sorted(d.code for d in check_report(copied)) == sorted(
+        d.code for d in check_report(expected)
+    )
+
+
+def test_blank_cells_lost_in_such_a_copy_are_missing_never_zero(fixtures_dir):
+    path = fixtures_dir / "002_b813449dc9cc479d.txt"
+    copied = parse_bytes(_one_cell_per_line_without_tabs(path).encode("utf-8"), "copied.txt")
+    assert not any(k.startswith("t3.") for k in copied.facts)
+    assert [copied.facts[k].value for k in load_template().cell_keys("t4")] == [
+        5,
+        2,
+        5,
+        0,
+        12,
+        0,
+        0,
+        0,
+        0,
+        0,
+        2,
+        0,
+        0,
+        1,
+        3,
+    ]
