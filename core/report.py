@@ -144,7 +144,12 @@ class Report:
             "facts": {k: f.as_json() for k, f in self.facts.items()},
             "tables_found": self.tables_found,
             "residues": [
-                {"kind": r.kind, "text": r.text, "author": r.author, "location": r.location.as_dict()}
+                {
+                    "kind": r.kind,
+                    "text": r.text,
+                    "author": r.author,
+                    "location": r.location.as_dict(),
+                }
                 for r in self.document.residues
             ],
         }

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from core.document import Document, Paragraph, Table
 from core.normalize import clean, label_key
@@ -56,13 +56,12 @@ def _number(num: str, numerals: dict[str, int]) -> int | None:
 
 
 def _best(text: str, candidates: list[tuple[str, object]]) -> tuple[float, object | None]:
-    key = label_key(text)
-    best_score, best = 0.0, None
-    for cand, payload in candidates:
-        score = fuzz.ratio(key, label_key(cand))
-        if score > best_score:
-            best_score, best = score, payload
-    return best_score, best
+    """The best-matching candidate heading (score 0–100) and its payload."""
+    keys = [label_key(cand) for cand, _ in candidates]
+    best = process.extractOne(label_key(text), keys, scorer=fuzz.ratio)
+    if best is None or best[1] <= 0:
+        return 0.0, None
+    return best[1], candidates[best[2]][1]
 
 
 def _run_in(title: str, candidates: list[str]) -> tuple[str, str] | None:
@@ -122,6 +121,8 @@ def _unnumbered(p: Paragraph, template: Template) -> Section | None:
     """A heading line without a number: Word's automatic numbering (the number
     is not in the text), or a drafter who left it out (reported by rule S2)."""
     pats = _patterns()
+    if len(p.text) > 2 * pats.max_length:
+        return None
     text = clean(p.text)
     if not text or len(text) > pats.max_length or any(m in text for m in pats.sentence_marks):
         return None

@@ -78,6 +78,9 @@ def scan(doc: Document) -> list[RawRow]:
 
 
 PARAGRAPH_ROWS = -1  # the pseudo table of rows written as text lines
+_LABEL_MAX = 64  # the longest row label is about 40 characters
+_FIGURE_MAX = 16
+_MIN_FIGURE_LINES = 5  # lines holding one figure each, before looking for such a table
 
 
 def place(loc: Location) -> tuple:
@@ -122,11 +125,16 @@ def _line_per_cell_rows(doc: Document) -> list[RawRow]:
     and group-label lines around them are read as table text too."""
     rows: list[RawRow] = []
     paras = doc.paragraphs
+    if sum(1 for p in paras if len(p.text) <= _FIGURE_MAX and _figure_only(p)) < _MIN_FIGURE_LINES:
+        return rows  # no table written this way
     t4_keys, labels = t4_header_keys(), _template_labels()
     t4_columns = load_template().tables["t4"].columns
     seen_t4, i = False, 0
     while i < len(paras):
         p = paras[i]
+        if len(p.text) > _LABEL_MAX:  # a sentence, not a label
+            i += 1
+            continue
         key = label_key(p.text)
         if i + 1 < len(paras) and key + label_key(paras[i + 1].text) in t4_keys:
             # a table-四 label broken over two lines: 结果 / 纠正
@@ -171,36 +179,40 @@ def _spaced_rows(doc: Document) -> list[RawRow]:
         if len(tokens) < 2:
             continue
         first_value = len(tokens)
-        while first_value > 0 and _status(Cell(tokens[first_value - 1], p.location)) == "number":
+        while first_value > 0 and read_cell(tokens[first_value - 1])[1] == "number":
             first_value -= 1
-        cells = [
-            Cell(
-                t,
-                Location(
-                    line=p.location.line,
-                    paragraph=p.location.paragraph,
-                    page=p.location.page,
-                    cell=i,
-                ),
+        if first_value == 0:
+            kind = "t4_data" if seen_t4 and len(tokens) >= T4_CELLS else None
+            hits = []
+        elif first_value == len(tokens):  # no figures: table 四's header words?
+            short = len(tokens) <= T4_CELLS and all(len(t) <= _LABEL_MAX for t in tokens)
+            kind = (
+                "t4_header" if short and sum(label_key(t) in t4_keys for t in tokens) >= 2 else None
             )
+            hits = []
+        else:
+            label = " ".join(tokens[:first_value])
+            hits = (
+                [h for h in row_index().match(label) if h.score == 100.0]
+                if len(label) <= _LABEL_MAX
+                else []
+            )
+            kind = "data" if hits else None
+        if kind is None:
+            continue
+        loc = p.location
+        cells = [
+            Cell(t, Location(line=loc.line, paragraph=loc.paragraph, page=loc.page, cell=i))
             for i, t in enumerate(tokens)
         ]
-        if first_value == 0 and seen_t4 and len(tokens) >= T4_CELLS:
-            rows.append(RawRow("t4_data", PARAGRAPH_ROWS, cells, None, cells))
-            continue
-        if sum(1 for t in tokens if label_key(t) in t4_keys) >= 2:
+        if kind == "t4_data":
+            rows.append(RawRow(kind, PARAGRAPH_ROWS, cells, None, cells))
+        elif kind == "t4_header":
             seen_t4 = True
-            rows.append(RawRow("t4_header", PARAGRAPH_ROWS, cells))
-            continue
-        if first_value == len(tokens) or first_value == 0:
-            continue
-        label = " ".join(tokens[:first_value])
-        hits = [h for h in row_index().match(label) if h.score == 100.0]
-        if hits:
-            label_cell = Cell(label, cells[0].location)
-            rows.append(
-                RawRow("data", PARAGRAPH_ROWS, cells, label_cell, cells[first_value:], hits)
-            )
+            rows.append(RawRow(kind, PARAGRAPH_ROWS, cells))
+        else:
+            label_cell = Cell(" ".join(tokens[:first_value]), cells[0].location)
+            rows.append(RawRow(kind, PARAGRAPH_ROWS, cells, label_cell, cells[first_value:], hits))
     return rows
 
 

@@ -47,8 +47,14 @@ class Reminder:
 def schedule_key(text: str) -> str | None:
     """Normalise what a user typed into a schedule key, or None."""
     text = text.strip().lower()
-    aliases = {"department": "department", "dept": "department", "部门": "department",
-               "government": "government", "gov": "government", "政府": "government"}
+    aliases = {
+        "department": "department",
+        "dept": "department",
+        "部门": "department",
+        "government": "government",
+        "gov": "government",
+        "政府": "government",
+    }
     if text in aliases:
         return aliases[text]
     try:
