@@ -65,14 +65,17 @@ def _classify(cells: list[Cell], table: int, seen_t4_header: bool) -> RawRow:
 
 def scan(doc: Document) -> list[RawRow]:
     rows: list[RawRow] = []
+    seen_t4 = False  # table 四's header may stand in a table of its own
     for table in doc.tables:
-        seen_t4 = False
         for row in table.rows:
             cells = [c for c in row if not c.merged]
             if not cells:
                 continue
             raw = _classify(cells, table.index, seen_t4)
-            seen_t4 = seen_t4 or raw.kind == "t4_header"
+            if raw.kind == "t4_header":
+                seen_t4 = True
+            elif raw.kind == "t4_data":
+                seen_t4 = False
             rows.append(raw)
     return rows + _spaced_rows(doc) + _line_per_cell_rows(doc)
 

@@ -205,3 +205,30 @@ def test_blank_cells_lost_in_such_a_copy_are_missing_never_zero(fixtures_dir):
         1,
         3,
     ]
+
+
+def test_table_four_whose_header_and_figures_stand_in_two_tables_is_read(fixtures_dir):
+    text = (fixtures_dir / "clean_2021.txt").read_text(encoding="utf-8")
+    # a paragraph between table 四's header and its row of figures splits the table in two
+    head, sep, tail = text.partition("\n\n\t2\n\t1\n\t0\n\t1\n\t4\n")
+    assert sep
+    report = parse_bytes(
+        (head + "\n\n（续表）\n\n\t2\n\t1\n\t0\n\t1\n\t4\n" + tail).encode("utf-8"), "split.txt"
+    )
+    assert [report.facts[k].value for k in load_template().cell_keys("t4")] == [
+        2,
+        1,
+        0,
+        1,
+        4,
+        1,
+        0,
+        0,
+        1,
+        2,
+        1,
+        0,
+        0,
+        0,
+        1,
+    ]
