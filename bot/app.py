@@ -23,9 +23,10 @@ from bot import reminders
 from bot.context import Services
 from bot.handlers import callbacks, commands, documents, questions
 from bot.handlers.errors import on_error
-from bot.i18n import LANGS, t
+from bot.i18n import t
 from bot.ratelimit import UploadLimiter
 from bot.settings import Settings
+from core.messages import LANGS
 from core.reminders.repository import ReminderRepository
 
 logger = logging.getLogger(__name__)

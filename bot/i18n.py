@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 from functools import cache
 
+from core.messages import text_at
 from core.template import load_data
-
-LANGS = ("zh", "en")
 
 
 @cache
@@ -17,11 +16,7 @@ def _texts() -> dict:
 
 def t(path: str, lang: str = "zh", **slots: object) -> str:
     """The bot text at dotted `path` (e.g. "upload.working") in `lang`."""
-    node = _texts()
-    for part in path.split("."):
-        node = node[part]
-    text = node.get(lang) or node["zh"]
-    return text.format(**slots) if slots else text
+    return text_at(_texts(), path, lang, **slots)
 
 
 def has_text(path: str) -> bool:

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
-from bot.i18n import LANGS, t
+from bot.i18n import t
+from core.messages import LANGS
 
 # A Bot API token: the bot's numeric id, a colon, then the secret.
 TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{5,}$")

@@ -26,7 +26,6 @@ CATEGORIES = (
     "residue",
     "format_version",
 )
-LANGS = ("zh", "en")
 
 
 @cache

@@ -15,8 +15,9 @@ from bot import replies
 from bot.context import CheckResult, services
 from bot.handlers.keyboards import result_keyboard
 from bot.handlers.questions import answer_question
-from bot.i18n import LANGS, set_user_lang, t, user_lang
+from bot.i18n import set_user_lang, t, user_lang
 from core.defect import DefectLocation
+from core.messages import LANGS
 
 logger = logging.getLogger(__name__)
 

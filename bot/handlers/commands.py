@@ -13,8 +13,9 @@ from bot import reminders, replies
 from bot.context import now, services
 from bot.handlers.keyboards import language_keyboard
 from bot.handlers.questions import answer_question
-from bot.i18n import LANGS, set_user_lang, t, user_lang
+from bot.i18n import set_user_lang, t, user_lang
 from core.deadlines import upcoming
+from core.messages import LANGS
 from core.reminders.schedule import CUSTOM, custom_date, deadline_for, schedule_key
 
 COMMANDS = (

@@ -12,8 +12,9 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.i18n import LANGS, other, t
+from bot.i18n import other, t
 from core.defect import CATEGORIES
+from core.messages import LANGS
 
 PER_ROW = 3
 

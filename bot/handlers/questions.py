@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import inspect
 import logging
 from typing import Any
 
@@ -92,12 +91,11 @@ async def answer_question(
 def ask(
     store: Any, question: str, *, chat_id: int, lang: str, today: Any, agency: str | None
 ) -> Any:
-    """Store.ask, with the agency the user picked when there was a choice."""
-    if agency is None:
-        return store.ask(question, chat_id=chat_id, lang=lang, today=today)
-    if "agency" in inspect.signature(store.ask).parameters:
-        return store.ask(question, chat_id=chat_id, lang=lang, today=today, agency=agency)
-    return store.ask(with_agency(question, agency), chat_id=chat_id, lang=lang, today=today)
+    """Store.ask, with the agency the user picked when there was a choice
+    written into the question in place of the ambiguous mention."""
+    if agency is not None:
+        question = with_agency(question, agency)
+    return store.ask(question, chat_id=chat_id, lang=lang, today=today)
 
 
 def with_agency(question: str, agency: str) -> str:

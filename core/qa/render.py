@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.document import Location
+from core.messages import text_at
 from core.qa.vocabulary import qa_data, rows, unit_text
 
 if TYPE_CHECKING:
@@ -14,11 +15,7 @@ MAX_SOURCES = 3
 
 
 def t(path: str, lang: str, **slots: Any) -> str:
-    node = qa_data()
-    for part in path.split("."):
-        node = node[part]
-    text = node.get(lang) or node["zh"]
-    return text.format(**slots) if slots else text
+    return text_at(qa_data(), path, lang, **slots)
 
 
 def fmt(value: Any) -> str:
