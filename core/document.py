@@ -27,6 +27,11 @@ class Location:
     cell: int | None = None
     page: int | None = None
 
+    def place(self) -> tuple[int | None, int | None, int | None]:
+        """Where a paragraph is (page, line, paragraph), whatever cell of a
+        row read from it a location names."""
+        return (self.page, self.line, self.paragraph)
+
     def as_dict(self) -> dict[str, int]:
         fields = ("page", "line", "paragraph", "table", "row", "cell")
         return {k: getattr(self, k) for k in fields if getattr(self, k) is not None}

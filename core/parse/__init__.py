@@ -20,7 +20,7 @@ def parse_document(doc: Document) -> Report:
     template = load_template(table_version or "2021")
     reading = tables.read(rows, template)
     as_rows = tables.paragraphs_read_as_rows(rows)
-    found_sections, before, _ = sections.find_sections(doc, template, skip=as_rows)
+    found_sections, before = sections.find_sections(doc, template, skip=as_rows)
     style = sections.heading_style(found_sections)
     title, title_loc = meta.find_title(before)
     if title is None and not found_sections and not reading.facts:

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from core.document import Document, Paragraph, Table
 from core.normalize import clean, label_key
+from core.parse.labels import row_index
 from core.report import Section
 from core.template import OldHeading, SectionSpec, Template, load_template
 
@@ -196,26 +197,21 @@ def heading_of(p: Paragraph, template: Template) -> tuple[Section | None, str | 
 
 
 def _is_row_label(text: str) -> bool:
-    from core.parse.labels import row_index
-
     return any(h.score == 100.0 for h in row_index().match(text.strip()))
 
 
 def find_sections(
     doc: Document, template: Template, skip: set[tuple] | frozenset = frozenset()
-) -> tuple[list[Section], list[Paragraph], int | None]:
-    """Return (sections, paragraphs before the first section, index of the
-    first section's block).  Paragraphs whose (page, line, paragraph) place is
-    in `skip` were read as table rows and belong to no section."""
+) -> tuple[list[Section], list[Paragraph]]:
+    """Return (sections, paragraphs before the first section).  Paragraphs
+    whose place is in `skip` were read as table rows and belong to no section."""
     pats = _patterns()
     sections: list[Section] = []
     before: list[Paragraph] = []
-    first: int | None = None
-    for i, block in enumerate(doc.blocks):
+    for block in doc.blocks:
         if isinstance(block, Table):
             continue
-        loc = block.location
-        if skip and (loc.page, loc.line, loc.paragraph) in skip:
+        if skip and block.location.place() in skip:
             continue
         sec, rest = heading_of(block, template)
         if sec is not None and _is_row_label(block.text):
@@ -226,8 +222,6 @@ def find_sections(
             if last is None or sec.written_number != last + 1:
                 sec = None
         if sec is not None:
-            if first is None:
-                first = i
             sections.append(sec)
             if rest:
                 body = Paragraph(rest, block.location, block.style)
@@ -242,7 +236,7 @@ def find_sections(
         current.paragraphs.append(block)
         if block.text.lstrip()[:1] in "(（" and pats.sub.match(clean(block.text)):
             current.subheadings.append(block)
-    return sections, before, first
+    return sections, before
 
 
 def heading_style(sections: list[Section]) -> str:

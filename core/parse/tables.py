@@ -86,15 +86,10 @@ _FIGURE_MAX = 16
 _MIN_FIGURE_LINES = 5  # lines holding one figure each, before looking for such a table
 
 
-def place(loc: Location) -> tuple:
-    """A paragraph's place, whatever cell index a row read from it gives."""
-    return (loc.page, loc.line, loc.paragraph)
-
-
 def paragraphs_read_as_rows(rows: list[RawRow]) -> set[tuple]:
     """The places of paragraphs that turned out to be table rows or cells."""
     return {
-        place(c.location)
+        c.location.place()
         for raw in rows
         if raw.table == PARAGRAPH_ROWS and raw.kind != "other"
         for c in raw.cells
