@@ -9,7 +9,6 @@ from decimal import Decimal
 from core.defect import Defect, DefectLocation, ui_text
 from core.rules.context import Context, label, ui
 from core.rules.registry import check, define
-from core.textnum import parse_number
 
 define("C1", "blank_cell", "error")
 define("C2", "table_format", "error")
@@ -191,25 +190,17 @@ def missing(ctx: Context) -> Iterator[Defect]:
             )
 
 
-def _row_label(u) -> str:
-    """The row's own label: its last text cell before the figures."""
-    texts = [c.strip() for c in u.cells if c.strip() and parse_number(c) is None]
-    return texts[-1] if texts else u.label
-
-
 @check("C5")
 def unmatched_rows(ctx: Context) -> Iterator[Defect]:
-    """Rows the parser could not place in the template."""
-    table_of = {
-        f.location.table: f.table for f in ctx.report.facts.values() if f.location.table is not None
-    }
+    """Rows the parser could not place in the template (the parser names
+    the row's own label and the table it stands in)."""
     for u in ctx.report.unmatched_rows:
-        table = u.table or table_of.get(u.location.table)
+        table = u.table
         spec = ctx.template.tables.get(table or "")
         yield ctx.defect(
             "C5",
             DefectLocation.at(u.location, section=spec.section if spec else None, table=table),
             {"label": u.label, "cells": u.cells},
             table=table_name(table) if table else ui("table.any"),
-            written=_row_label(u),
+            written=u.label,
         )
