@@ -6,9 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy.engine import Engine
 from telegram import BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
@@ -28,6 +26,7 @@ from bot.ratelimit import UploadLimiter
 from bot.settings import Settings
 from core.messages import LANGS
 from core.reminders.repository import ReminderRepository
+from core.store.repository import Store
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ CONCURRENT_UPDATES = 64
 
 
 def build_application(
-    settings: Settings, *, store: Any = None, clock: Callable[[], datetime] | None = None
+    settings: Settings, *, clock: Callable[[], datetime] | None = None
 ) -> Application:
     """The bot, ready to run by polling or webhook."""
     app = (
@@ -49,30 +48,16 @@ def build_application(
         .post_init(post_init)
         .build()
     )
-    if store is None:
-        from core.store.repository import Store
-
-        store = Store(settings.database_url)
+    store = Store(settings.database_url)
     app.bot_data["services"] = Services(
         settings=settings,
         store=store,
-        reminders=ReminderRepository(_engine(store, settings)),
+        reminders=ReminderRepository(store.engine),
         limiter=UploadLimiter(settings.uploads_per_window, settings.upload_window_seconds),
     )
     app.bot_data["clock"] = clock or settings.clock or settings.now
     register_handlers(app)
     return app
-
-
-def _engine(store: Any, settings: Settings) -> Engine:
-    """The store's engine when it has one, else one on the same database."""
-    engine = getattr(store, "engine", None)
-    if engine is None:
-        from core.store.db import init_db, make_engine
-
-        engine = make_engine(settings.database_url)
-        init_db(engine)
-    return engine
 
 
 def register_handlers(app: Application) -> None:
