@@ -25,6 +25,7 @@ CATEGORIES = (
     "timeliness",
     "residue",
     "format_version",
+    "reading",  # a part of the file that could not be read reliably: not the report's fault
 )
 
 

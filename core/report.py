@@ -91,6 +91,74 @@ class UnmatchedRow:
     location: Location
 
 
+# Why a reading may be unsure.  A doubt about a table (`table` set) silences the
+# rules that read that table; a doubt with no table concerns the whole text.
+DOUBTS = (
+    "cells_run_together",  # figures glued into one string ("15130000154")
+    "labels_detached",  # row labels and their figures stand apart (a conversion)
+    "table_unparsed",  # the table's place is seen, its cells could not be placed
+    "no_headings",  # text present, but not one section heading could be told
+    "text_run_together",  # the whole body is one line: headings cannot be told apart
+    "scanned",  # pages without a text layer
+    "inferred",  # figures were worked out from glued digits, not read
+)
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """One reason the parser is not sure of what it read."""
+
+    code: str  # one of DOUBTS
+    table: str | None = None  # t2 | t3 | t4, or None for the whole text
+    detail: str = ""  # a short quote of what could not be read
+    location: Location | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "table": self.table, "detail": self.detail}
+        if self.location is not None:
+            out["location"] = self.location.as_dict()
+        return out
+
+
+@dataclass
+class Reading:
+    """What was read and how sure the parser is of it."""
+
+    sections_found: int = 0
+    tables_found: dict[str, bool] = field(default_factory=dict)
+    cells_read: int = 0
+    cells_expected: int = 0
+    doubts: list[Doubt] = field(default_factory=list)
+
+    def table_sure(self, table: str) -> bool:
+        """Whether the cells of `table` were read reliably enough to judge them."""
+        return not any(d.table == table or d.code in WHOLE_TEXT_DOUBTS for d in self.doubts)
+
+    @property
+    def structure_sure(self) -> bool:
+        """Whether the section headings could be told (so a missing one is missing)."""
+        return not any(d.code in STRUCTURE_DOUBTS for d in self.doubts)
+
+    @property
+    def sure(self) -> bool:
+        return not self.doubts
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sections_found": self.sections_found,
+            "tables_found": self.tables_found,
+            "cells_read": self.cells_read,
+            "cells_expected": self.cells_expected,
+            "sure": self.sure,
+            "doubts": [d.as_json() for d in self.doubts],
+        }
+
+
+# Doubts that make every table, or the headings, unreadable.
+WHOLE_TEXT_DOUBTS = frozenset({"scanned", "text_run_together"})
+STRUCTURE_DOUBTS = frozenset({"no_headings", "text_run_together", "scanned"})
+
+
 @dataclass
 class Report:
     document: Document
@@ -111,6 +179,7 @@ class Report:
     unmatched_rows: list[UnmatchedRow] = field(default_factory=list)
     year_source: str | None = None  # title | period | closing_date | text
     parser_version: str = ""
+    reading: Reading = field(default_factory=Reading)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -143,6 +212,7 @@ class Report:
             ],
             "facts": {k: f.as_json() for k, f in self.facts.items()},
             "tables_found": self.tables_found,
+            "reading": self.reading.as_json(),
             "residues": [
                 {
                     "kind": r.kind,

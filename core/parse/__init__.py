@@ -8,7 +8,7 @@ from pathlib import Path
 from core.document import Document, UnreadableFile
 from core.extract import extract
 from core.parse import meta, sections, tables
-from core.report import Report
+from core.report import Reading, Report
 from core.template import load_template
 
 PARSER_VERSION = "1.0"
@@ -43,6 +43,7 @@ def parse_document(doc: Document) -> Report:
     else:
         version = "unknown"
     preamble = [p for p in before if title_loc is None or p.location != title_loc]
+    tables_found = {t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")}
     return Report(
         document=doc,
         title=title,
@@ -57,13 +58,17 @@ def parse_document(doc: Document) -> Report:
         sections=found_sections,
         facts=reading.facts,
         labels=reading.labels,
-        tables_found={
-            t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")
-        },
+        tables_found=tables_found,
         preamble=preamble,
         unmatched_rows=reading.unmatched,
         year_source=year_source,
         parser_version=PARSER_VERSION,
+        reading=Reading(
+            sections_found=sum(1 for s in found_sections if s.key),
+            tables_found=dict(tables_found),
+            cells_read=sum(1 for f in reading.facts.values() if f.status == "number"),
+            cells_expected=len(template.cell_keys()) if version != "pre2019" else 0,
+        ),
     )
 
 
