@@ -127,8 +127,10 @@ def _matches(finding: Finding, entry: dict[str, Any]) -> bool:
     message = norm(finding.message)
     quotes = _quotes(entry.get("message", "")) or _quotes(entry.get("what", ""))
     if quotes:
-        return all(q in message for q in quotes) if entry.get("message") else any(
-            q in message for q in quotes
+        return (
+            all(q in message for q in quotes)
+            if entry.get("message")
+            else any(q in message for q in quotes)
         )
     if entry.get("message"):
         from rapidfuzz import fuzz
@@ -146,9 +148,7 @@ def judge(findings: list[Finding], truth: dict[str, Any]) -> tuple[list[str], li
         if f.severity == "info":
             f.verdict = "info"
         # the most specific match first: an entry that quotes something over one that does not
-        candidates = [
-            (i, d) for i, d in enumerate(defects) if i not in used and _matches(f, d)
-        ]
+        candidates = [(i, d) for i, d in enumerate(defects) if i not in used and _matches(f, d)]
         candidates.sort(key=lambda c: not (_quotes(c[1].get("message", "")) or c[1].get("where")))
         if candidates:
             i, d = candidates[0]
@@ -332,7 +332,9 @@ class Totals:
             "missed_errors": self.missed_errors,
             "missed_warnings": self.missed_warnings,
             "blamed_for_reading": self.blamed,
-            "per_rule": {k: {"true": v[0], "false": v[1]} for k, v in sorted(self.per_rule.items())},
+            "per_rule": {
+                k: {"true": v[0], "false": v[1]} for k, v in sorted(self.per_rule.items())
+            },
         }
 
     def line(self) -> str:
