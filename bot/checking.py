@@ -46,6 +46,19 @@ def human_size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
 
 
+async def ingest_file(
+    context: ContextTypes.DEFAULT_TYPE, data: bytes, name: str, *, user_id: int, chat_id: int
+) -> Any:
+    """Parse, check and store one uploaded file as the chat's report, off the
+    event loop; the one way every upload path (single file, album, archive)
+    runs its work.  Raises TimeoutError past the check time limit."""
+    svc = services(context)
+    return await asyncio.wait_for(
+        asyncio.to_thread(svc.store.ingest_bytes, data, name, user_id=user_id, chat_id=chat_id),
+        svc.settings.check_timeout,
+    )
+
+
 async def check_and_reply(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
@@ -61,10 +74,7 @@ async def check_and_reply(
     timeout = svc.settings.check_timeout
     typing = asyncio.create_task(_keep_typing(context, chat_id))
     try:
-        result = await asyncio.wait_for(
-            asyncio.to_thread(svc.store.ingest_bytes, data, name, user_id=user_id, chat_id=chat_id),
-            timeout,
-        )
+        result = await ingest_file(context, data, name, user_id=user_id, chat_id=chat_id)
     except TimeoutError:
         await status.edit_text(t("upload.timeout", lang, name=name, seconds=f"{timeout:g}"))
         return None
