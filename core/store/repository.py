@@ -221,6 +221,20 @@ class Store:
             row = s.execute(_summary_select().where(ReportRow.id == report_id)).first()
             return _summary(row) if row else None
 
+    def visible_report(self, report_id: object, chat_id: int | None) -> ReportSummary | None:
+        """The report `report_id` if chat `chat_id` may see it — its own upload,
+        or a published one — else None: the same None for an id that does not
+        exist, so a foreign id tells nothing.  `report_id` may come from a
+        client and is checked here, never trusted."""
+        if not isinstance(report_id, int) or isinstance(report_id, bool) or report_id < 1:
+            return None
+        summary = self.report_summary(report_id)
+        if summary is None:
+            return None
+        if summary.published or (chat_id is not None and summary.chat_id == chat_id):
+            return summary
+        return None
+
     def latest_report_for_chat(self, chat_id: int, year: int) -> ReportSummary | None:
         with session(self.engine) as s:
             stmt = _summary_select().where(

@@ -244,3 +244,15 @@ def test_many_parsed_reports_are_stored_in_one_go_with_the_same_rules(store):
         ("洪山区司法局", 12),
         ("硚口区司法局", 7),
     ]
+
+
+def test_a_report_is_visible_to_its_own_chat_and_to_nobody_else_until_published(store):
+    res = ingest(store, seed_path("001"), chat_id=TELEGRAM_GROUP, user_id=7)
+    rid = res.report_id
+    assert store.visible_report(rid, TELEGRAM_GROUP).id == rid
+    assert store.visible_report(rid, 42) is None
+    assert store.visible_report(rid, None) is None
+    for forged in (rid + 1000, 0, -1, str(rid), True, None):
+        assert store.visible_report(forged, TELEGRAM_GROUP) is None
+    store.publish(rid)
+    assert store.visible_report(rid, 42).id == rid
