@@ -4,6 +4,7 @@ rendered from the rule's templates in data/rules.toml."""
 
 from __future__ import annotations
 
+import logging
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,6 +13,8 @@ from typing import Any
 
 from core.document import Location
 from core.template import load_data, load_template
+
+log = logging.getLogger(__name__)
 
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = (
@@ -47,7 +50,8 @@ def ui_text(key: str, lang: str = "zh") -> str:
 
 
 class _Slots(dict):
-    """Format mapping: localised slot values pick `lang`; unknown slots stay visible."""
+    """Format mapping: localised slot values pick `lang`.  A slot the rule did
+    not fill is a bug: it is logged and shown as nothing, never as "{name}"."""
 
     def __init__(self, slots: dict[str, Any], lang: str) -> None:
         super().__init__()
@@ -56,7 +60,8 @@ class _Slots(dict):
             self[k] = localise(v, lang)
 
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        log.error("message slot {%s} not filled", key)
+        return ""
 
 
 def localise(value: Any, lang: str) -> str:
@@ -201,6 +206,7 @@ class Defect:
     location: DefectLocation
     evidence: dict[str, Any] = field(default_factory=dict)
     slots: dict[str, Any] = field(default_factory=dict)
+    basis: str = ""  # the kind of evidence it rests on (core.rules.registry.BASES)
 
     def _text(self, part: str, lang: str) -> str:
         entry = rule_texts().get(self.code, {}).get(part, {})
@@ -221,6 +227,7 @@ class Defect:
             "message": self.message(lang),
             "hint": self.hint(lang),
             "location": self.location.as_dict(),
+            "basis": self.basis,
             "evidence": _jsonable(self.evidence),
         }
 

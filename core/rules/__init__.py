@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from core.rules import (  # noqa: F401  (imported to register their rules)
     c_cells,
+    r_reading,
     s1_title,
     s2_sections,
     s4_aspects,
@@ -14,8 +15,10 @@ from core.rules import (  # noqa: F401  (imported to register their rules)
     s9_residue,
     s10_wording,
     s11_padding,
+    s13_years,
     t_arithmetic,
     t_tables,
+    tt_prose,
     tt_text_table,
     x_cross_year,
 )

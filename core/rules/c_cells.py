@@ -3,18 +3,23 @@ labels as in the template."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
 from core.defect import Defect, DefectLocation, ui_text
+from core.report import UnmatchedRow
 from core.rules.context import Context, label, ui
-from core.rules.registry import check, define
+from core.rules.registry import CELLS, SINCE_2019, check, define
 
-define("C1", "blank_cell", "error")
-define("C2", "table_format", "error")
-define("C3", "table_format", "warning")
-define("C4", "table_format", "error")
-define("C5", "table_format", "warning")
+define("C1", "blank_cell", "error", basis="absence", eras=SINCE_2019, reads=CELLS)
+define("C2", "table_format", "error", basis="form", eras=SINCE_2019, reads=CELLS)
+define("C3", "table_format", "warning", basis="heuristic", eras=SINCE_2019, reads=CELLS)
+define(
+    "C4", "table_format", "error", also=("warning",), basis="absence", eras=SINCE_2019, reads=CELLS
+)
+define("C5", "table_format", "warning", basis="heuristic", eras=SINCE_2019, reads=CELLS)
 
 _PREVIEW = 6
 
@@ -161,6 +166,27 @@ def labels(ctx: Context) -> Iterator[Defect]:
         )
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def _replacing_rows(ctx: Context, table: str, missing: list[str]) -> list[UnmatchedRow]:
+    """Unmatched rows of `table` labelled as the group the missing rows belong
+    to: one deviation (an old row standing for the template's sub-rows)."""
+    parents = set()
+    for key in missing:
+        row = ctx.template.row(key.rpartition(".")[0])
+        if row is not None:
+            parents.update(_norm(p) for p in row.parents)
+    return [u for u in ctx.report.unmatched_rows if u.table == table and _norm(u.label) in parents]
+
+
+def _optional(ctx: Context, key: str) -> bool:
+    """A row the issuer cannot fill (规章 of a department): its absence loses no figure."""
+    rows = ctx.params("C4").get("not_applicable", {}).get(ctx.report.issuer_kind, [])
+    return key.rpartition(".")[0] in rows
+
+
 @check("C4")
 def missing(ctx: Context) -> Iterator[Defect]:
     """Tables not found, and template cells the parser did not find."""
@@ -175,26 +201,55 @@ def missing(ctx: Context) -> Iterator[Defect]:
             )
             continue
         keys = [k for k in ctx.cell_keys(table) if k not in ctx.report.facts]
-        if keys:
+        if not keys:
+            continue
+        required = [k for k in keys if not _optional(ctx, k)]
+        for group, severity in (
+            (required, None),
+            ([k for k in keys if _optional(ctx, k)], "warning"),
+        ):
+            if not group:
+                continue
+            replaced = _replacing_rows(ctx, table, group)
+            evidence: dict[str, object] = {"missing": group}
+            if replaced:
+                evidence["written_instead"] = [
+                    {"label": u.label, "cells": u.cells} for u in replaced
+                ]
             yield ctx.defect(
                 "C4",
                 DefectLocation(
                     section=spec.section,
                     table=table,
-                    row=_only([k.rpartition(".")[0] for k in keys]),
-                    column=_only([k.rpartition(".")[2] for k in keys]),
+                    row=_only([k.rpartition(".")[0] for k in group]),
+                    column=_only([k.rpartition(".")[2] for k in group]),
                 ),
-                {"missing": keys},
+                evidence,
+                severity=severity,
                 table=table_name(table),
-                what=_cells_slot(ctx, keys),
+                what=_cells_slot(ctx, group),
             )
+
+
+def merged_into_missing(ctx: Context) -> set[int]:
+    """Unmatched rows already reported as standing for missing rows (C4)."""
+    out: set[int] = set()
+    for table in ctx.template.tables:
+        if not ctx.report.tables_found.get(table):
+            continue
+        keys = [k for k in ctx.cell_keys(table) if k not in ctx.report.facts]
+        out.update(id(u) for u in _replacing_rows(ctx, table, keys))
+    return out
 
 
 @check("C5")
 def unmatched_rows(ctx: Context) -> Iterator[Defect]:
     """Rows the parser could not place in the template (the parser names
     the row's own label and the table it stands in)."""
+    merged = merged_into_missing(ctx)
     for u in ctx.report.unmatched_rows:
+        if id(u) in merged:
+            continue
         table = u.table
         spec = ctx.template.tables.get(table or "")
         yield ctx.defect(

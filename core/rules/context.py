@@ -14,6 +14,7 @@ from typing import Any
 from core.defect import Defect, DefectLocation, ui_text
 from core.document import Paragraph
 from core.report import Fact, Number, Report
+from core.rules.prose import Sentence, split_sentences
 from core.template import Column, Row, Template, load_template
 
 # Sections whose text states this year's figures.
@@ -80,17 +81,31 @@ class Context:
     report: Report
     previous: Report | None = None
     today: date | None = None
+    parent: Report | None = None  # the same year's report of the agency's government
     template: Template = field(init=False)
     _texts: dict[
         tuple[str, ...] | None, tuple[list[tuple[str | None, Paragraph]], str, list[int]]
     ] = field(init=False, default_factory=dict)
 
     _orders: dict[tuple[str, ...] | None, dict[int, int]] = field(init=False, default_factory=dict)
+    _sentences: dict[tuple[str, ...] | None, list[Sentence]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.template = template_for(self.report)
 
     # ---------------------------------------------------------------- rules
+    @property
+    def era(self) -> str:
+        """The era the report's year puts it in (pre2019 | 2019 | 2021)."""
+        r = self.report
+        if r.year is not None:
+            era = self.template.expected_version(r.year)
+            if era in ("pre2019", "2019", "2021"):
+                return era
+        return r.format_version if r.format_version in ("pre2019", "2019") else "2021"
+
     def defect(
         self,
         code: str,
@@ -98,15 +113,21 @@ class Context:
         evidence: dict[str, Any] | None = None,
         *,
         severity: str | None = None,
+        basis: str | None = None,
         **slots: Any,
     ) -> Defect:
-        from core.rules.registry import rules
+        """A defect of rule `code`, resting on `basis` (the rule's usual kind of
+        evidence unless named), whose kind bounds the severity."""
+        from core.rules.registry import allowed, rules
 
         rule = rules()[code]
         sev = severity or rule.severity
+        kind = basis or rule.basis[0]
         if sev not in rule.severities:
             raise ValueError(f"{code} cannot carry severity {sev}")
-        return Defect(code, rule.category, sev, location, evidence or {}, slots)
+        if kind not in rule.basis or not allowed(sev, kind):
+            raise ValueError(f"{code}: evidence of kind {kind} cannot bear the severity {sev}")
+        return Defect(code, rule.category, sev, location, evidence or {}, slots, kind)
 
     def params(self, code: str) -> dict[str, Any]:
         from core.rules.registry import rules
@@ -218,6 +239,32 @@ class Context:
                 continue
             out.extend((key, p, m) for m in regex.finditer(p.text))
         return out
+
+    def sentences(self, sections: tuple[str, ...] | None = None) -> list[Sentence]:
+        """The sentences of `sections` (all text, preamble first, when None),
+        wrapped lines joined again, in document order."""
+        if sections not in self._sentences:
+            out: list[Sentence] = []
+            if sections is None:
+                out.extend(split_sentences(None, self.report.preamble))
+            for s in self.report.sections:
+                if sections is None or s.key in sections:
+                    out.extend(split_sentences(s.key, s.paragraphs))
+            self._sentences[sections] = out
+        return self._sentences[sections]
+
+    def find_sentences(
+        self, pattern: str, sections: tuple[str, ...] | None = None
+    ) -> list[tuple[Sentence, re.Match[str]]]:
+        """Every match of a data-file pattern in the sentences of `sections`."""
+        word = required_word(pattern)
+        regex = compiled(pattern)
+        return [
+            (s, m)
+            for s in self.sentences(sections)
+            if not word or word in s.text
+            for m in regex.finditer(s.text)
+        ]
 
     def section_text(self, key: str, report: Report | None = None) -> str:
         s = (report or self.report).section(key)

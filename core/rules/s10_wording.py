@@ -4,16 +4,18 @@ sequence, half-width punctuation in Chinese sentences, garbled phrases."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from core.defect import Defect, DefectLocation
-from core.rules.context import Context, compiled
+from core.defect import Defect, DefectLocation, ui_text
+from core.rules.context import Context, compiled, ui
+from core.rules.prose import Sentence
 from core.rules.registry import check, define
 from core.textnum import parse_number
 
-define("S10-NUMBERING", "structure", "warning")
-define("S10-PUNCT", "structure", "info")
-define("S10-GARBLED", "structure", "warning")
-define("S10-ANNOTATION", "consistency", "warning")
+define("S10-NUMBERING", "structure", "warning", basis="practice")
+define("S10-PUNCT", "structure", "info", basis="style")
+define("S10-GARBLED", "structure", "warning", basis="prose")
+define("S10-ANNOTATION", "consistency", "warning", basis="prose")
 
 
 def _numbering(ctx: Context, text: str) -> tuple[str, str, int] | None:
@@ -50,41 +52,128 @@ def mixed_numbering(ctx: Context) -> Iterator[Defect]:
             prev = (p, n)
 
 
-@check("S10-PUNCT", "S10-GARBLED")
-def careless_text(ctx: Context) -> Iterator[Defect]:
+@check("S10-PUNCT")
+def half_width_punctuation(ctx: Context) -> Iterator[Defect]:
     seen: set[int] = set()
-    for key, p, m in ctx.find(ctx.params("S10-PUNCT")["pattern"]):
-        if id(p) in seen:
-            continue  # the first one of a paragraph
-        seen.add(id(p))
+    for sent, m in ctx.find_sentences(ctx.params("S10-PUNCT")["pattern"]):
+        if id(sent) in seen:
+            continue  # the first one of a sentence
+        seen.add(id(sent))
         yield ctx.defect(
             "S10-PUNCT",
-            DefectLocation.at(p.location, section=key),
-            {"text": p.text[max(0, m.start() - 15) : m.end() + 5]},
-            quote=p.text[max(0, m.start() - 8) : m.end()],
+            sent.location(m.start()),
+            {"text": sent.quote, "mark": m.group(0)[-1]},
+            quote=sent.quote,
         )
-    seen.clear()
-    for pattern in ctx.params("S10-GARBLED")["patterns"]:
-        for key, p, m in ctx.find(pattern):
-            if id(p) in seen:
-                continue
-            seen.add(id(p))
-            yield ctx.defect(
-                "S10-GARBLED",
-                DefectLocation.at(p.location, section=key),
-                {"text": p.text[max(0, m.start() - 15) : m.end() + 15]},
-                quote=p.text[max(0, m.start() - 6) : m.end() + 4],
-            )
+
+
+@dataclass(frozen=True)
+class Slip:
+    sentence: Sentence
+    start: int
+    text: str
+    why: dict[str, str]
+
+
+def _label_line(text: str, params: dict) -> bool:
+    """A run of table labels cut loose by a conversion, not a sentence."""
+    return len(text) < params["label_line_max"] and not any(c in text for c in params["marks"])
+
+
+def _aabb(text: str, start: int, end: int) -> bool:
+    """Is the doubled unit part of an AABB word ("实实在在", "是是非非")?"""
+    n = (end - start) // 2
+    before = text[max(0, start - 2 * n) : start]
+    after = text[end : end + 2 * n]
+    return any(len(x) == 2 * n and x[:n] == x[n:] for x in (before, after))
+
+
+def slips(ctx: Context) -> list[Slip]:
+    """Doubled words, known typos and garbled splices, in document order."""
+    params = ctx.params("S10-GARBLED")
+    found: dict[tuple[int, int], Slip] = {}
+    for sent in ctx.sentences():
+        text = sent.text
+        if _label_line(text, params):
+            continue
+        for rx in (compiled(params["repeated_word"]), compiled(params["repeated_char"])):
+            for m in rx.finditer(text):
+                if _aabb(text, m.start(), m.end()) or compiled(params["repeat_ok"]).match(
+                    m.group(0)
+                ):
+                    continue
+                found.setdefault(
+                    (id(sent), m.start()),
+                    Slip(sent, m.start(), m.group(0), ui("garbled.repeat", text=m.group(0))),
+                )
+        for typo in ctx.template.lexicon["typos"]:
+            for m in compiled(typo["wrong"]).finditer(text):
+                found.setdefault(
+                    (id(sent), m.start()),
+                    Slip(
+                        sent,
+                        m.start(),
+                        m.group(0),
+                        ui("garbled.typo", text=m.group(0), right=typo["right"]),
+                    ),
+                )
+        for pattern in params["patterns"]:
+            for m in compiled(pattern).finditer(text):
+                found.setdefault(
+                    (id(sent), m.start()),
+                    Slip(sent, m.start(), m.group(0), ui("garbled.pattern", text=m.group(0))),
+                )
+    order = {id(s): i for i, s in enumerate(ctx.sentences())}
+    return sorted(found.values(), key=lambda s: (order[id(s.sentence)], s.start))
+
+
+@check("S10-GARBLED")
+def garbled(ctx: Context) -> Iterator[Defect]:
+    """Every slip of the pen, as one defect: proofreading is one task."""
+    found = slips(ctx)
+    if not found:
+        return
+    shown = found[: ctx.params("S10-GARBLED")["max_shown"]]
+    items = {
+        lang: ("；" if lang == "zh" else "; ").join(
+            ui_text("garbled.item", lang).format(sentence=s.sentence.quote, why=s.why[lang])
+            for s in shown
+        )
+        + (ui_text("more", lang) if len(found) > len(shown) else "")
+        for lang in ("zh", "en")
+    }
+    first = found[0]
+    sections = {s.sentence.section for s in found}
+    yield ctx.defect(
+        "S10-GARBLED",
+        # the first slip; no one section when they stand in several
+        first.sentence.location(
+            first.start, section=sections.pop() if len(sections) == 1 else None
+        ),
+        {
+            "text": first.sentence.quote,
+            "slips": [
+                {
+                    "text": s.text,
+                    "sentence": s.sentence.quote,
+                    "location": s.sentence.location(s.start).as_dict(),
+                }
+                for s in found
+            ],
+        },
+        count=len(found),
+        items=items,
+    )
 
 
 @check("S10-ANNOTATION")
 def annotated_counts(ctx: Context) -> Iterator[Defect]:
     """A count of requests annotated with one kind of result: "申请0件（其他处理）"."""
-    for key, p, m in ctx.find(ctx.params("S10-ANNOTATION")["pattern"]):
+    for sent, m in ctx.find_sentences(ctx.params("S10-ANNOTATION")["pattern"]):
         yield ctx.defect(
             "S10-ANNOTATION",
-            DefectLocation.at(p.location, section=key),
-            {"text": m.group(0)},
-            quote=m.group(0),
+            sent.location(m.start()),
+            {"text": sent.quote, "match": m.group(0)},
+            quote=sent.quote,
             label=m.group("label"),
         )

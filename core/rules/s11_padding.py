@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
 from core.rules.context import Context
-from core.rules.registry import check, define
+from core.rules.registry import STRUCTURE, check, define
 from core.rules.s4_aspects import subheadings
 
-define("S11-PADDING", "structure", "info")
-define("S12-MISPLACED", "structure", "info")
+define("S11-PADDING", "structure", "info", basis="style")
+define("S12-MISPLACED", "structure", "info", basis="style", reads=STRUCTURE)
 
 
 @check("S11-PADDING")

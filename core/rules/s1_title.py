@@ -9,13 +9,13 @@ from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
 from core.document import Paragraph
-from core.rules.context import Context, compiled
-from core.rules.registry import check, define
+from core.rules.context import Context, compiled, ui
+from core.rules.registry import STRUCTURE, check, define
 
-define("S1-NO-TITLE", "title", "error")
-define("S1-TITLE", "title", "error")
-define("S1-AGENCY", "title", "error")
-define("S1-YEAR", "title", "error")
+define("S1-NO-TITLE", "title", "error", also=("warning",), basis="absence", reads=STRUCTURE)
+define("S1-TITLE", "title", "error", also=("info",), basis="form")
+define("S1-AGENCY", "title", "error", also=("warning",), basis=("form", "heuristic"))
+define("S1-YEAR", "title", "error", basis="form")
 
 
 def normalise(text: str) -> str:
@@ -32,6 +32,16 @@ def title_parts(ctx: Context, title: str) -> tuple[str | None, int | None]:
             year = m.groupdict().get("year")
             return agency, int(year) if year else None
     return None, None
+
+
+def _abbreviation(ctx: Context, title: str) -> tuple[str, str] | None:
+    """(short form, full form) of an agency name the title abbreviates ("科委")."""
+    for short, full in ctx.template.lexicon["agency_abbreviations"].items():
+        for m in re.finditer(re.escape(short), title):
+            # the short form is not a piece of the full name written out
+            if full not in title[max(0, m.start() - len(full)) : m.end() + len(full)]:
+                return short, full
+    return None
 
 
 def _period_year(ctx: Context) -> int | None:
@@ -54,6 +64,9 @@ def title(ctx: Context) -> Iterator[Defect]:
             "S1-NO-TITLE",
             DefectLocation.at(first.location if first else None),
             {"text": first.text if first else ""},
+            # absent from a sure reading; otherwise the opening may not have been read right
+            severity=None if r.reading.sure else "warning",
+            basis="absence",
         )
         return
     text = normalise(r.title)
@@ -68,6 +81,8 @@ def title(ctx: Context) -> Iterator[Defect]:
             "S1-TITLE",
             where,
             {"text": r.title, "expected": expected},
+            # before 2019 no national form fixed the title: a note only
+            severity="info" if ctx.era == "pre2019" else None,
             title=text,
             expected=expected,
         )
@@ -79,7 +94,21 @@ def title(ctx: Context) -> Iterator[Defect]:
             {"text": r.title, "agency": agency},
             title=text,
             agency=agency or "",
+            why=ui("agency.no_place"),
         )
+    else:
+        short = _abbreviation(ctx, text)
+        if short is not None:
+            yield ctx.defect(
+                "S1-AGENCY",
+                where,
+                {"text": r.title, "agency": agency, "abbreviation": short[0], "full": short[1]},
+                severity="warning",
+                basis="heuristic",
+                title=text,
+                agency=short[0],
+                why=ui("agency.abbreviated", full=short[1]),
+            )
     period = _period_year(ctx)
     if year is None:
         yield ctx.defect(

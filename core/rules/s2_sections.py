@@ -1,22 +1,36 @@
 """S2 and S3: the six sections with their standard headings, in order,
-numbered 一…六; the form of the year (tables and headings) not outdated."""
+numbered 一…六; the form of the year (tables and headings) not outdated.
+
+Only a report of the 2019 regulation's eras is held to the six parts; a
+report of an earlier year follows the structure of its own time.  One
+heading worded the old way is a wording matter (S2-WORDING), not an old
+structure (S3-OLD-HEADINGS)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from core.defect import Defect, DefectLocation
+from core.defect import Defect, DefectLocation, ui_text
+from core.report import Section
 from core.rules.context import Context, label, ui
-from core.rules.registry import check, define
+from core.rules.registry import SINCE_2019, STRUCTURE, check, define
 from core.rules.s1_title import normalise
 
-define("S2-MISSING", "structure", "error")
-define("S2-ORDER", "structure", "error")
-define("S2-NUMBERING", "structure", "warning")
-define("S2-WORDING", "structure", "warning")
-define("S2-EXTRA", "structure", "warning")
-define("S3-OLD-HEADINGS", "format_version", "error")
-define("S3-VERSION", "format_version", "error")
+define(
+    "S2-MISSING",
+    "structure",
+    "error",
+    also=("warning",),
+    basis=("absence", "form"),
+    eras=SINCE_2019,
+    reads=STRUCTURE,
+)
+define("S2-ORDER", "structure", "error", basis="form", eras=SINCE_2019, reads=STRUCTURE)
+define("S2-NUMBERING", "structure", "warning", basis="form", eras=SINCE_2019, reads=STRUCTURE)
+define("S2-WORDING", "structure", "warning", basis="form", eras=SINCE_2019, reads=STRUCTURE)
+define("S2-EXTRA", "structure", "warning", basis="form", eras=SINCE_2019, reads=STRUCTURE)
+define("S3-OLD-HEADINGS", "format_version", "error", basis="form", eras=SINCE_2019, reads=STRUCTURE)
+define("S3-VERSION", "format_version", "error", basis="form", eras=SINCE_2019, reads=("cells",))
 
 _RANK = {"pre2019": 0, "2019": 1, "2021": 2}
 
@@ -27,44 +41,60 @@ def _standard(ctx: Context, key: str) -> dict[str, str]:
     return label(f"{numeral}、{spec.heading}", f"{spec.number}. {spec.en}")
 
 
+def old_structure(ctx: Context) -> tuple[list[Section], list[str]] | None:
+    """(old headings, keys of the missing parts) when the report follows the
+    pre-2019 structure: several headings of that time, not one old wording."""
+    r = ctx.report
+    if r.heading_style not in ("pre2019", "mixed"):
+        return None
+    old = [s for s in r.sections if s.style == "pre2019"]
+    if len(old) < ctx.params("S3-OLD-HEADINGS")["min_old_headings"]:
+        return None
+    present = {s.key for s in r.sections if s.key}
+    return old, [spec.key for spec in ctx.template.sections if spec.key not in present]
+
+
+def _content_elsewhere(ctx: Context, key: str) -> bool:
+    """Is the content of part `key` in the report although its heading is not?"""
+    content = ctx.params("S2-MISSING")["content"].get(key, {})
+    if any(ctx.report.tables_found.get(t) for t in content.get("tables", ())):
+        return True
+    patterns = content.get("patterns", ())
+    return any(ctx.find(p) for p in patterns)
+
+
 @check("S2-MISSING", "S2-ORDER", "S2-NUMBERING", "S2-WORDING", "S2-EXTRA")
 def sections(ctx: Context) -> Iterator[Defect]:
     r = ctx.report
-    old = r.heading_style in ("pre2019", "mixed")  # S3-OLD-HEADINGS lists the missing parts
+    old = old_structure(ctx) is not None  # S3-OLD-HEADINGS reports the structure as a whole
     present = {s.key for s in r.sections if s.key}
     if not old:
         for spec in ctx.template.sections:
-            if spec.key not in present:
-                yield ctx.defect(
-                    "S2-MISSING",
-                    DefectLocation(section=spec.key),
-                    {"expected": spec.heading},
-                    heading=_standard(ctx, spec.key),
-                )
-    last, seen = 0, set()
+            if spec.key in present:
+                continue
+            elsewhere = _content_elsewhere(ctx, spec.key)
+            yield ctx.defect(
+                "S2-MISSING",
+                DefectLocation(section=spec.key),
+                {"expected": spec.heading, "content_present": elsewhere},
+                severity="warning" if elsewhere else None,
+                basis="form" if elsewhere else "absence",
+                heading=_standard(ctx, spec.key),
+                detail=ui("missing.heading_only") if elsewhere else label("", ""),
+            )
+    yield from _order(ctx)
     for s in r.sections:
         where = DefectLocation.at(s.location, section=s.key)
         if s.key is None:
-            if s.style != "pre2019" and not old:
+            if not old:
                 yield ctx.defect("S2-EXTRA", where, {"text": s.heading}, heading=s.heading)
             continue
         spec = ctx.template.section(s.key)
-        if spec is None:
+        if spec is None or (s.style != "2021" and old):
             continue
-        if s.key in seen or spec.number < last:
-            yield ctx.defect(
-                "S2-ORDER",
-                where,
-                {"text": s.heading, "number": spec.number},
-                heading=s.heading,
-                standard=_standard(ctx, s.key),
-            )
-        seen.add(s.key)
-        last = max(last, spec.number)
-        if s.style != "2021":
-            continue
-        if not s.standard_numbering or (
-            s.written_number is not None and s.written_number != spec.number
+        if s.style == "2021" and (
+            not s.standard_numbering
+            or (s.written_number is not None and s.written_number != spec.number)
         ):
             yield ctx.defect(
                 "S2-NUMBERING",
@@ -84,29 +114,59 @@ def sections(ctx: Context) -> Iterator[Defect]:
             )
 
 
+def _order(ctx: Context) -> Iterator[Defect]:
+    """Parts out of order or repeated; a run of them from one restart of the
+    numbering is one defect, the first, with the others in its evidence."""
+    last, seen = 0, set()
+    run: list[Section] = []
+    runs: list[list[Section]] = []
+    for s in ctx.report.sections:
+        spec = ctx.template.section(s.key) if s.key else None
+        if spec is None:
+            continue
+        if s.key in seen or spec.number < last:
+            run.append(s)
+        elif run:
+            runs.append(run)
+            run = []
+        seen.add(s.key)
+        last = max(last, spec.number)
+    if run:
+        runs.append(run)
+    for group in runs:
+        s = group[0]
+        yield ctx.defect(
+            "S2-ORDER",
+            DefectLocation.at(s.location, section=s.key),
+            {
+                "text": s.heading,
+                "number": ctx.template.section(s.key).number,
+                "same_restart": [o.heading for o in group[1:]],
+            },
+            heading=s.heading,
+            standard=_standard(ctx, s.key),
+            also=_joined(ctx, "order.also", [label(o.heading, o.heading) for o in group[1:]]),
+        )
+
+
 @check("S3-OLD-HEADINGS", "S3-VERSION")
 def form_version(ctx: Context) -> Iterator[Defect]:
     r = ctx.report
-    if r.heading_style in ("pre2019", "mixed"):
-        old = [s for s in r.sections if s.style == "pre2019"]
-        present = {s.key for s in r.sections if s.key}
-        missing = [
-            _standard(ctx, spec.key) for spec in ctx.template.sections if spec.key not in present
-        ]
-        first = old[0] if old else (r.sections[0] if r.sections else None)
+    found = old_structure(ctx)
+    if found is not None:
+        old, missing = found
+        first = old[0]
         yield ctx.defect(
             "S3-OLD-HEADINGS",
-            DefectLocation.at(
-                first.location if first else None, section=first.key if first else None
-            ),
+            DefectLocation.at(first.location, section=first.key),
             {
                 "headings": [s.heading for s in old],
-                "missing": [m["zh"] for m in missing],
+                "missing": [_standard(ctx, k)["zh"] for k in missing],
                 "count": len(r.sections),
             },
             headings=[s.heading for s in old],
             count=len(r.sections),
-            missing=list(missing) or ui("none"),
+            missing=_joined(ctx, "old.missing", [_standard(ctx, k) for k in missing]),
         )
     if r.year is None or r.format_version not in _RANK:
         return
@@ -125,3 +185,15 @@ def form_version(ctx: Context) -> Iterator[Defect]:
 
 def _version_name(version: str) -> dict[str, str]:
     return ui(f"version.{version}") if version in _RANK else label(version, version)
+
+
+def _joined(ctx: Context, key: str, items: list[dict[str, str]]) -> dict[str, str]:
+    """A [ui] text listing `items` in each language, or nothing when there are none."""
+    if not items:
+        return label("", "")
+    return {
+        lang: ui_text(key, lang).format(
+            items=("、" if lang == "zh" else ", ").join(i[lang] for i in items), count=len(items)
+        )
+        for lang in ("zh", "en")
+    }

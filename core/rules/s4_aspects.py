@@ -11,11 +11,13 @@ from core.defect import Defect, DefectLocation
 from core.document import Paragraph
 from core.report import Section
 from core.rules.context import Context, compiled, label
-from core.rules.registry import check, define
+from core.rules.registry import SINCE_2019, SINCE_2021, STRUCTURE, check, define
 
-define("S4-ASPECTS", "structure", "warning")
-define("S4-LABEL", "structure", "info")
-define("S5-GOV-ASSESSMENT", "structure", "error")
+define("S4-ASPECTS", "structure", "warning", basis="heuristic", eras=SINCE_2021, reads=STRUCTURE)
+define("S4-LABEL", "structure", "info", basis="style", eras=SINCE_2021, reads=STRUCTURE)
+define(
+    "S5-GOV-ASSESSMENT", "structure", "warning", basis="heuristic", eras=SINCE_2019, reads=STRUCTURE
+)
 
 
 def subheadings(ctx: Context, section: Section) -> list[tuple[Paragraph, str, str]]:
@@ -79,9 +81,19 @@ def aspects(ctx: Context) -> Iterator[Defect]:
                     )
 
 
+def government_level(ctx: Context) -> bool:
+    """Is the report a government's own (本级政府), by its issuer or, when the
+    issuer could not be told, by an agency named as a place ("平潭综合实验区")?"""
+    r = ctx.report
+    if r.issuer_kind == "government":
+        return True
+    place = ctx.params("S5-GOV-ASSESSMENT")["place"]
+    return r.issuer_kind == "unknown" and bool(r.agency) and re.search(place, r.agency) is not None
+
+
 @check("S5-GOV-ASSESSMENT")
 def government_assessment(ctx: Context) -> Iterator[Defect]:
-    if ctx.report.issuer_kind != "government":
+    if not government_level(ctx):
         return
     text = ctx.section_text("s1") + "\n" + ctx.section_text("s5")
     required = ctx.params("S5-GOV-ASSESSMENT")["required"]

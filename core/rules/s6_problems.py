@@ -8,12 +8,20 @@ from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
 from core.rules.context import Context, compiled
-from core.rules.registry import check, define
+from core.rules.registry import SINCE_2019, SINCE_2021, STRUCTURE, check, define
 
-define("S6-PREV-YEAR", "structure", "error", also=("warning",))
-define("S6-MEASURES", "structure", "warning")
-define("S6-THIN", "structure", "warning")
-define("S7-FEE", "structure", "error")
+define("S6-PREV-YEAR", "structure", "warning", basis="practice", eras=SINCE_2019, reads=STRUCTURE)
+define("S6-MEASURES", "structure", "warning", basis="practice", reads=STRUCTURE)
+define("S6-THIN", "structure", "warning", basis="heuristic", reads=STRUCTURE)
+define(
+    "S7-FEE",
+    "structure",
+    "error",
+    also=("warning",),
+    basis=("absence", "prose"),
+    eras=SINCE_2021,
+    reads=STRUCTURE,
+)
 
 
 def _years(pattern: str, year: int | None) -> str:
@@ -43,14 +51,10 @@ def problems(ctx: Context) -> Iterator[Defect]:
         return
     prev = ctx.params("S6-PREV-YEAR")
     if not _any(prev["patterns"], text, year):
-        lenient = (year is not None and year <= prev["first_year"]) or _any(
-            prev["implicit"], text, year
-        )
         yield ctx.defect(
             "S6-PREV-YEAR",
             where,
-            {"text": text[:200]},
-            severity="warning" if lenient else None,
+            {"text": text[:200], "implicit_fixes": _any(prev["implicit"], text, year)},
             prev_year=year - 1 if year else "—",
         )
     if not _any(ctx.params("S6-MEASURES")["patterns"], text, year):
@@ -61,15 +65,26 @@ def problems(ctx: Context) -> Iterator[Defect]:
 
 @check("S7-FEE")
 def processing_fee(ctx: Context) -> Iterator[Defect]:
+    """A statement on information-processing fees in section 六: an error only
+    when section 六 says nothing about fees at all and no other part does."""
     s6 = ctx.report.section("s6")
     if s6 is None:
         return
-    if any(compiled(p).search(s6.text) for p in ctx.params("S7-FEE")["patterns"]):
+    params = ctx.params("S7-FEE")
+    if any(compiled(p).search(s6.text) for p in params["patterns"]):
         return
-    yield ctx.defect(
-        "S7-FEE",
-        DefectLocation.at(
-            s6.paragraphs[0].location if s6.paragraphs else s6.location, section="s6"
-        ),
-        {"text": s6.text[:200]},
+    where = DefectLocation.at(
+        s6.paragraphs[0].location if s6.paragraphs else s6.location, section="s6"
     )
+    elsewhere = [(key, p) for p in params["patterns"] for key, _p, _m in ctx.find(p) if key != "s6"]
+    mentions_fees = any(compiled(p).search(s6.text) for p in params["fee_words"])
+    if elsewhere or mentions_fees:
+        yield ctx.defect(
+            "S7-FEE",
+            where,
+            {"text": s6.text[:200], "elsewhere": sorted({k or "" for k, _ in elsewhere})},
+            severity="warning",
+            basis="prose",
+        )
+        return
+    yield ctx.defect("S7-FEE", where, {"text": s6.text[:200]}, basis="absence")

@@ -7,14 +7,15 @@ import unicodedata
 from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
-from core.rules.context import Context, compiled
+from core.document import Paragraph
+from core.rules.context import Context, compiled, label, ui
 from core.rules.registry import check, define
 
-define("S9-COMMENT", "residue", "error")
-define("S9-BOOKMARK", "residue", "error")
-define("S9-TRACKED", "residue", "error")
-define("S9-PLACEHOLDER", "residue", "error")
-define("S9-PAGE-NUMBER", "residue", "warning")
+define("S9-COMMENT", "residue", "error", also=("warning",), basis=("marker", "prose"))
+define("S9-BOOKMARK", "residue", "error", basis="marker")
+define("S9-TRACKED", "residue", "error", basis="marker")
+define("S9-PLACEHOLDER", "residue", "error", also=("warning",), basis=("marker", "prose"))
+define("S9-PAGE-NUMBER", "residue", "warning", basis="heuristic")
 
 _CODE = {
     "comment": "S9-COMMENT",
@@ -23,6 +24,19 @@ _CODE = {
     "deletion": "S9-TRACKED",
     "placeholder": "S9-PLACEHOLDER",
 }
+
+
+def _author(name: str | None) -> dict[str, str]:
+    return ui("author", name=name.strip()) if name and name.strip() else label("", "")
+
+
+def _short(text: str) -> str:
+    """A residue's text, cut at a sentence end when it is long (never mid-word)."""
+    limit = 80
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(c, 0, limit) for c in "。；！？，")
+    return text[: cut + 1] if cut > 0 else text
 
 
 def _section_of(ctx: Context) -> dict[tuple, str | None]:
@@ -56,39 +70,81 @@ def residue(ctx: Context) -> Iterator[Defect]:
                 r.location, section=section.get((r.location.line, r.location.paragraph))
             ),
             {"text": r.text, "author": r.author, "kind": r.kind},
-            text=r.text[:60],
-            author=r.author or "?",
-            kind=r.kind,
+            text=_short(r.text),
+            author=_author(r.author),
+            kind=ui(f"residue.{r.kind}"),
         )
     lex = ctx.template.lexicon["residue"]
-    text_patterns = [("S9-BOOKMARK", lex["bookmark"]), ("S9-COMMENT", lex["comment"])] + [
-        ("S9-PLACEHOLDER", p) for p in lex["placeholders"]
-    ]
-    for code, pattern in text_patterns:
-        for key, p, m in ctx.find(pattern):
+    # markers only an editor leaves (certain), and notes found by a pattern (prose)
+    text_patterns = (
+        [("S9-BOOKMARK", lex["bookmark"], "marker"), ("S9-COMMENT", lex["comment"], "marker")]
+        + [("S9-COMMENT", p, "marker") for p in lex["comment_markers"]]
+        + [("S9-COMMENT", p, "prose") for p in lex["review_notes"]]
+        + [("S9-PLACEHOLDER", p, "marker") for p in lex["placeholders"]]
+        + [("S9-PLACEHOLDER", p, "prose") for p in lex["template_phrases"]]
+    )
+    for code, pattern, basis in text_patterns:
+        for sent, m in ctx.find_sentences(pattern):
+            p = sent.paragraph_at(m.start())
             pos = (p.location.line, p.location.paragraph, p.location.table)
             if (code, pos) in seen:
                 continue
             seen.add((code, pos))
+            quote = m.group(0) if basis == "marker" else sent.quote
             yield ctx.defect(
                 code,
-                DefectLocation.at(p.location, section=key),
-                {"text": p.text[:200], "match": m.group(0)},
-                text=m.group(0)[:60],
-                author=m.groupdict().get("author") or "?",
-                kind=code,
+                sent.location(m.start()),
+                {"text": sent.quote, "match": m.group(0)},
+                severity="warning" if basis == "prose" else None,
+                basis=basis,
+                text=quote,
+                author=_author(m.groupdict().get("author")),
+                kind=label("", ""),
             )
-    if ctx.report.document.source == "pdf":
-        return  # a PDF has pages: its numbers are no residue
-    pages = [compiled(p) for p in ctx.params("S9-PAGE-NUMBER")["patterns"]]
-    for key, p in ctx.paragraphs():
+    if ctx.report.document.source != "pdf":  # a PDF has pages: its numbers are no residue
+        yield from _page_numbers(ctx)
+
+
+def _page_numbers(ctx: Context) -> Iterator[Defect]:
+    """Lone page numbers: a marked one ("- 2 -", "第3页") anywhere; a bare
+    figure only after the last sentence or in a run of pages (1, 2, 3 …), since a
+    bare figure on a line of its own is often a table value a conversion cut
+    loose."""
+    params = ctx.params("S9-PAGE-NUMBER")
+    marked = [compiled(p) for p in params["patterns"]]
+    bare = compiled(params["bare"])
+    paragraphs = ctx.paragraphs()
+    found: list[tuple[int, str | None, Paragraph, str, bool]] = []
+    for i, (key, p) in enumerate(paragraphs):
         if len(p.text) > 12:
             continue
         plain = unicodedata.normalize("NFKC", p.text).strip()
-        if plain and any(pg.fullmatch(plain) for pg in pages):
-            yield ctx.defect(
-                "S9-PAGE-NUMBER",
-                DefectLocation.at(p.location, section=key),
-                {"text": p.text},
-                text=plain,
-            )
+        if not plain:
+            continue
+        if bare.fullmatch(plain):
+            found.append((i, key, p, plain, True))
+        elif any(pg.fullmatch(plain) for pg in marked):
+            found.append((i, key, p, plain, False))
+    at: dict[int, list[int]] = {}
+    for i, _, _, t, is_bare in found:
+        if is_bare:
+            at.setdefault(int(t), []).append(i)
+    gap = params["min_page_gap"]
+    # the end of the text: after its last sentence only closing lines follow
+    ends = params["sentence_ends"]
+    last = max(
+        (i for i, (_, p) in enumerate(paragraphs) if any(c in p.text for c in ends)), default=-1
+    )
+    for i, key, p, plain, is_bare in found:
+        if is_bare:
+            n = int(plain)
+            # pages follow each other at a distance; table values stand close together
+            in_run = n > 0 and any(abs(j - i) >= gap for m in (n - 1, n + 1) for j in at.get(m, ()))
+            if not (i > last or in_run):
+                continue
+        yield ctx.defect(
+            "S9-PAGE-NUMBER",
+            DefectLocation.at(p.location, section=key),
+            {"text": p.text, "at_end": i > last},
+            text=plain,
+        )

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from core.defect import Defect
-from core.rules.context import FIGURE_SECTIONS, Context, compiled
-from core.rules.registry import check, define
+from core.rules.context import FIGURE_SECTIONS, Context, compiled, ui
+from core.rules.registry import CELLS, SINCE_2019, check, define
 
-define("T4-SCOPE", "consistency", "warning")
-define("T2-RULES-DEPT", "consistency", "warning")
-define("T2-V19-TOTAL", "consistency", "warning")
+define("T4-SCOPE", "consistency", "warning", basis="heuristic", eras=SINCE_2019, reads=CELLS)
+define("T2-RULES-DEPT", "consistency", "warning", basis="heuristic", eras=SINCE_2019, reads=CELLS)
+define("T2-V19-TOTAL", "consistency", "warning", basis="arithmetic", eras=SINCE_2019, reads=CELLS)
 
 
 def _no_requests(ctx: Context) -> bool:
@@ -26,22 +26,36 @@ def _no_requests(ctx: Context) -> bool:
 
 @check("T4-SCOPE")
 def scope(ctx: Context) -> Iterator[Defect]:
+    """Challenges to the disclosure work that no request of the year can explain."""
     rows = [r.key for r in ctx.template.tables["t4"].rows]
     busy = [r for r in rows if (ctx.value(f"{r}.total") or 0) > 0]
-    if not busy or not _no_requests(ctx):
+    if not busy:
         return
-    if (
-        ctx.previous is not None
-        and (ctx.sum(["t3.new_received.total", "t3.carried_over.total"], ctx.previous) or 0) > 0
-    ):
-        return
+    requests = ctx.sum(["t3.new_received.total", "t3.carried_over.total"])
+    first = ctx.params("T4-SCOPE")["first_instance"]
+    challenges = sum(ctx.value(f"{r}.total") or 0 for r in first)
     total = sum(ctx.value(f"{r}.total") for r in busy)
+    if _no_requests(ctx):
+        if (
+            ctx.previous is not None
+            and (ctx.sum(["t3.new_received.total", "t3.carried_over.total"], ctx.previous) or 0) > 0
+        ):
+            return
+        why = ui("scope.no_requests")
+    elif requests is not None and challenges > requests:
+        why = ui("scope.more_than_requests", requests=requests)
+    else:
+        return
     hint_words = [w for w in ctx.params("T4-SCOPE")["other_work"] if w in ctx.section_text("s4")]
+    cells = {f"{r}.total": ctx.value(f"{r}.total") for r in busy}
+    if requests is not None:
+        cells.update({k: ctx.value(k) for k in ("t3.new_received.total", "t3.carried_over.total")})
     yield ctx.defect(
         "T4-SCOPE",
         replace(ctx.cell_location(f"{busy[0]}.total"), section="s4"),
-        {"cells": {f"{r}.total": ctx.value(f"{r}.total") for r in busy}, "other_work": hint_words},
+        {"cells": cells, "other_work": hint_words},
         total=total,
+        why=why,
     )
 
 

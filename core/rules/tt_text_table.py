@@ -1,113 +1,136 @@
-"""TT1–TT12: figures stated in the text against the tables and against each
-other.  Every statement in the text is checked, not only the first; numbers
-may be written in Arabic or Chinese numerals.  Patterns live in data/rules.toml."""
+"""TT1–TT9 and TT12: figures stated in the text against the tables.
+
+Every statement in the text is checked, not only the first; numbers may be
+written in Arabic or Chinese numerals.  The text is read as prose: a
+sentence is read whole (wrapped lines joined, across "；"), a statement
+about another year, an approximate figure ("20余件") or a negation of
+something else ("未被复议机关纠错") is not compared, combined categories
+("予以公开及部分公开5件") are compared with their sum, and a statement
+that can mean more than one figure ("受理" = new, or new + carried over)
+agrees when it equals any of them.  Prose is never certain: at most a
+warning, quoting the whole sentence.  Patterns live in data/rules.toml."""
 
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from core.defect import Defect, DefectLocation
-from core.document import Paragraph
 from core.report import Number
-from core.rules.context import FIGURE_SECTIONS, Context, clauses, compiled, equal, label
-from core.rules.registry import check, define
+from core.rules.context import FIGURE_SECTIONS, Context, compiled, equal, label
+from core.rules.prose import Sentence
+from core.rules.registry import CELLS, SINCE_2019, SINCE_2021, STRUCTURE, check, define
 from core.template import load_template
-from core.textnum import find_numbers, number_at
+from core.textnum import number_at
 
-_TABLE_RULES = {
-    "TT1": "error",
-    "TT2": "error",
-    "TT3": "error",
-    "TT4": "warning",
-    "TT5": "error",
-    "TT6": "error",
-    "TT7": "error",
-    "TT8": "error",
-    "TT9": "warning",
-}
-for _code, _sev in _TABLE_RULES.items():
-    define(_code, "consistency", _sev, also=("warning",) if _sev == "error" else ())
-define("TT10", "consistency", "error")
-define("TT11", "consistency", "warning")
-define("TT12", "consistency", "warning")
+TABLE_RULES = ("TT1", "TT2", "TT3", "TT4", "TT5", "TT6", "TT7", "TT8", "TT9")
+for _code in TABLE_RULES:
+    define(_code, "consistency", "warning", basis="prose", eras=SINCE_2019, reads=CELLS)
+define(
+    "TT12",
+    "consistency",
+    "warning",
+    basis="heuristic",
+    eras=SINCE_2021,
+    reads=(*CELLS, *STRUCTURE),
+)
 
 
 @dataclass(frozen=True)
 class Statement:
-    section: str | None
-    paragraph: Paragraph
-    sentence: str
+    sentence: Sentence
     value: Number
     text: str  # the matched words
-    start: int
-
-    def location(self, **keys: str | None) -> DefectLocation:
-        return DefectLocation.at(self.paragraph.location, section=self.section, **keys)
+    start: int  # where they start in the sentence
+    keys: tuple[str, ...] = ()  # the cells it speaks of, when it names them (categories)
 
 
-def _sentence_at(text: str, pos: int) -> str:
-    for a, b in clauses(text):
-        if a <= pos < b:
-            return text[a:b]
-    return text
+def other_year(ctx: Context, text: str) -> bool:
+    """Does the text speak of another year than the report's (or the next)?"""
+    year = ctx.report.year
+    years = {
+        int(m.group("year"))
+        for m in compiled(ctx.template.lexicon["year"]["mention"]).finditer(text)
+    }
+    return bool(years) and year is not None and year not in years and year + 1 not in years
 
 
-def _clause_at(text: str, pos: int) -> str:
+def clause_at(text: str, pos: int) -> str:
+    """The clause (between commas and stops) around `pos`."""
     start = max(text.rfind(c, 0, pos) for c in "，,。；;\n") + 1
     ends = [i for i in (text.find(c, pos) for c in "，,。；;\n") if i >= 0]
     return text[start : min(ends) if ends else len(text)]
 
 
-def _other_year(ctx: Context, sentence: str) -> bool:
-    """Does the sentence speak of another year than the report's (or the next)?"""
-    year = ctx.report.year
-    years = {
-        int(m.group("year"))
-        for m in compiled(ctx.template.lexicon["year"]["mention"]).finditer(sentence)
-    }
-    return bool(years) and year is not None and year not in years and year + 1 not in years
+@cache
+def _category_pattern(words: tuple[str, ...], link: str, tail: str) -> str:
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return f"(?P<cats>(?:{alt})(?:\\s*(?:{link})\\s*(?:{alt}))*){tail}"
 
 
-def statements(ctx: Context, target: dict) -> list[Statement]:
+def statements(ctx: Context, target: dict[str, Any]) -> list[Statement]:
     """Every statement in the text matching `target`'s patterns."""
-    out: dict[tuple[int, int, int], Statement] = {}
-    exclude = compiled(target["exclude"]) if target.get("exclude") else None
-    exclude_sentence = (
-        compiled(target["exclude_sentence"]) if target.get("exclude_sentence") else None
-    )
-    skip_clause = compiled(target["skip_clause"]) if target.get("skip_clause") else None
-    kinds = [(p, False) for p in target.get("patterns", ())] + [
-        (p, True) for p in target.get("zero_patterns", ())
-    ]
-    order = ctx.order(FIGURE_SECTIONS)
-    for pattern, zero in kinds:
-        for section, para, m in ctx.find(pattern, FIGURE_SECTIONS):
-            text = para.text
-            if exclude and exclude.search(m.group(0)):
+    out: dict[tuple[int, int], Statement] = {}
+    rx = {
+        name: compiled(target[name]) if target.get(name) else None
+        for name in ("exclude", "exclude_sentence", "skip_clause", "require", "zero_unless")
+    }
+    patterns = [(p, False) for p in target.get("patterns", ())]
+    patterns += [(p, True) for p in target.get("zero_patterns", ())]
+    cats = target.get("categories")
+    if cats:
+        words = tuple(w for c in cats for w in c["words"])
+        patterns.append((_category_pattern(words, target["link"], target["tail"]), False))
+    for pattern, zero in patterns:
+        for sent, m in ctx.find_sentences(pattern, FIGURE_SECTIONS):
+            text = sent.text
+            if rx["exclude"] and rx["exclude"].search(m.group(0)):
                 continue
-            sentence = _sentence_at(text, m.start())
-            if exclude_sentence and exclude_sentence.search(sentence):
+            if rx["exclude_sentence"] and rx["exclude_sentence"].search(text):
                 continue
-            if skip_clause and skip_clause.search(_clause_at(text, m.start())):
+            if rx["skip_clause"] and rx["skip_clause"].search(clause_at(text, m.start())):
                 continue
-            if _other_year(ctx, sentence):
+            if rx["require"] and sent.section not in target.get("sections", ()):
+                if not rx["require"].search(text):
+                    continue
+            if other_year(ctx, text):
                 continue
             if zero:
+                if rx["zero_unless"] and rx["zero_unless"].search(clause_at(text, m.start())):
+                    continue  # the clause also states a count: the negation is of something else
                 value: Number = 0
             else:
                 n = number_at(m, text)
                 if n is None or n.approximate:
                     continue
                 value = n.value
-            key = (id(para), m.start(), m.end())
-            out[key] = Statement(section, para, sentence.strip(), value, m.group(0), m.start())
-    return sorted(out.values(), key=lambda s: (order[id(s.paragraph)], s.start))
+            keys: tuple[str, ...] = ()
+            if cats and "cats" in m.groupdict() and m.group("cats"):
+                keys = _category_keys(cats, m.group("cats"))
+                if not keys:
+                    continue
+            out[(id(sent), m.start())] = Statement(sent, value, m.group(0), m.start(), keys)
+    order = {id(s): i for i, s in enumerate(ctx.sentences(FIGURE_SECTIONS))}
+    return sorted(out.values(), key=lambda s: (order[id(s.sentence)], s.start))
 
 
-def expand(ctx: Context, keys: list[str]) -> list[str]:
+def _category_keys(cats: list[dict[str, Any]], written: str) -> tuple[str, ...]:
+    """The cell keys of the categories named in `written` ("予以公开及部分公开")."""
+    keys: list[str] = []
+    rest = written
+    for c in sorted(cats, key=lambda c: -max(len(w) for w in c["words"])):
+        for w in sorted(c["words"], key=len, reverse=True):
+            if w in rest:
+                keys.extend(c["keys"])
+                rest = rest.replace(w, "\0")
+    return tuple(keys)
+
+
+def expand(ctx: Context, keys: list[str] | tuple[str, ...]) -> list[str]:
     return _expand(ctx.template.version, tuple(keys))
 
 
@@ -120,129 +143,61 @@ def _expand(version: str, keys: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _target_location(ctx: Context, stmt: Statement, keys: list[str]) -> DefectLocation:
-    table = keys[0].split(".", 1)[0]
-    rows = {k.rpartition(".")[0] for k in keys}
-    cols = {k.rpartition(".")[2] for k in keys}
-    return stmt.location(
-        table=table,
-        row=rows.pop() if len(rows) == 1 else None,
-        column=cols.pop() if len(cols) == 1 else None,
-    )
+def _readings(ctx: Context, target: dict[str, Any], own: tuple[str, ...]) -> list[list[str]]:
+    """The cell sets a statement may speak of: its own keys, or the target's
+    keys and their alternatives."""
+    if own:
+        return [expand(ctx, own)]
+    return [expand(ctx, k) for k in [target["keys"], *target.get("or_keys", ())]]
 
 
-@check(*_TABLE_RULES)
+@check(*TABLE_RULES)
 def text_versus_table(ctx: Context) -> Iterator[Defect]:
-    for code in _TABLE_RULES:
+    for code in TABLE_RULES:
         for target in ctx.params(code).get("targets", ()):
-            keys = expand(ctx, target["keys"])
-            if not keys:
-                continue
-            table_value = ctx.sum(keys)
-            if table_value is None:
-                continue  # blank or missing cells: C1/C4 report them
-            found = statements(ctx, target)
-            wrong = [s for s in found if not equal(s.value, table_value)]
-            if not wrong:
-                continue
-            severity = "warning" if len(wrong) < len(found) else None
-            what = label(target["label"]["zh"], target["label"]["en"])
-            for s in wrong:
+            for s in statements(ctx, target):
+                readings = [r for r in _readings(ctx, target, s.keys) if r]
+                values = [ctx.sum(r) for r in readings]
+                if not readings or any(v is None for v in values):
+                    continue  # blank or missing cells: C1/C4 report them
+                if any(equal(s.value, v) for v in values):
+                    continue
+                keys, table_value = readings[0], values[0]
+                rows = {k.rpartition(".")[0] for k in keys}
+                cols = {k.rpartition(".")[2] for k in keys}
                 yield ctx.defect(
                     code,
-                    _target_location(ctx, s, keys),
+                    s.sentence.location(
+                        s.start,
+                        table=keys[0].split(".", 1)[0],
+                        row=rows.pop() if len(rows) == 1 else None,
+                        column=cols.pop() if len(cols) == 1 else None,
+                    ),
                     {
-                        "text": s.sentence,
+                        "text": s.sentence.quote,
                         "stated": s.value,
                         "expected": table_value,
                         "actual": s.value,
                         "cells": {k: ctx.fact(k).raw for k in keys if ctx.fact(k)},
                     },
-                    severity=severity,
-                    what=what,
+                    what=_what(ctx, target, s),
                     stated=s.value,
                     table_value=table_value,
-                    quote=s.text,
+                    quote=s.sentence.quote,
                 )
 
 
-@check("TT10")
-def parts_of_total(ctx: Context) -> Iterator[Defect]:
-    """ "共 N 条，其中 a 条、b 条、c 条" ⇒ N = a + b + c."""
-    params = ctx.params("TT10")
-    for section, para, m in ctx.find(params["pattern"]):
-        text = para.text
-        total = number_at(m, text)
-        if total is None or total.approximate:
-            continue
-        unit = m.group("unit")
-        rest = text[m.end() :]
-        stop = min(
-            (i for i in (rest.find("。"), rest.find("；"), rest.find(";")) if i >= 0),
-            default=len(rest),
-        )
-        parts = find_numbers(rest[:stop], unit)
-        if len(parts) < params.get("min_parts", 2) or any(n.approximate for n in parts):
-            continue  # one part only, or "300余条": nothing to add up
-        parts_sum = sum(n.value for n in parts)
-        if equal(parts_sum, total.value):
-            continue
-        quote = text[m.start() : m.end() + stop]
-        yield ctx.defect(
-            "TT10",
-            DefectLocation.at(para.location, section=section),
-            {
-                "text": quote,
-                "expected": parts_sum,
-                "actual": total.value,
-                "parts": [n.value for n in parts],
-            },
-            total=total.value,
-            parts=" + ".join(str(n.value) for n in parts),
-            parts_sum=parts_sum,
-            unit=unit,
-        )
-
-
-@check("TT11")
-def publication_counts(ctx: Context) -> Iterator[Defect]:
-    """The same quantity stated with different figures in different sections."""
-    params = ctx.params("TT11")
-    found: list[tuple[str | None, Paragraph, int | float, bool, str]] = []
-    for pattern in params["patterns"]:
-        for section, para, m in ctx.find(pattern, FIGURE_SECTIONS):
-            n = number_at(m, para.text)
-            if n is not None:
-                found.append((section, para, n.value, n.approximate, m.group(0)))
-    order = ctx.order(FIGURE_SECTIONS)
-    found.sort(key=lambda f: order[id(f[1])])
-    if len({f[0] for f in found}) < 2:
-        return
-    first = found[0]
-    for other in found[1:]:
-        if other[0] != first[0] and not _agree(first[2], first[3], other[2], other[3]):
-            yield ctx.defect(
-                "TT11",
-                DefectLocation.at(other[1].location, section=other[0]),
-                {
-                    "first": {"text": first[4], "location": first[1].location.as_dict()},
-                    "second": {"text": other[4]},
-                },
-                first=first[4],
-                second=other[4],
-            )
-            return
-
-
-def _agree(a: Number, a_approx: bool, b: Number, b_approx: bool) -> bool:
-    """Can both statements be true?  "20余" means more than 20."""
-    if a_approx and b_approx:
-        return True
-    if a_approx:
-        return b >= a
-    if b_approx:
-        return a >= b
-    return equal(a, b)
+def _what(ctx: Context, target: dict[str, Any], s: Statement) -> dict[str, str]:
+    if s.keys and target.get("categories"):
+        names = [
+            c["label"]
+            for c in target["categories"]
+            if any(k in s.keys for k in c["keys"]) and c.get("label")
+        ]
+        seen = list(dict.fromkeys(n["zh"] for n in names))
+        en = list(dict.fromkeys(n["en"] for n in names))
+        return label("、".join(seen), " + ".join(en))
+    return label(target["label"]["zh"], target["label"]["en"])
 
 
 @check("TT12")

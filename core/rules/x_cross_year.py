@@ -14,7 +14,7 @@ from core.report import Report
 from core.rules.context import Context
 from core.rules.registry import check, define
 
-define("X4-COPY", "cross_year", "warning", scope="cross_year")
+define("X4-COPY", "cross_year", "warning", basis="heuristic", scope="cross_year")
 
 _SPLIT = re.compile(r"[。！？；;!?\n]")
 _YEAR = re.compile(r"(?:19|20)\d{2}")

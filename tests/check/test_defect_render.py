@@ -169,9 +169,12 @@ def test_without_a_date_the_deadline_is_counted_from_today():
     assert d.message("en").endswith("(deadline 2025-01-31).")
 
 
-def test_a_missing_slot_stays_visible_instead_of_failing():
+def test_a_slot_left_unfilled_is_never_shown_as_a_placeholder_and_is_logged(caplog):
     d = Defect("S8-LATE", "timeliness", "error", DefectLocation(), {}, {})
-    assert "{deadline}" in d.message()
+    with caplog.at_level("ERROR", logger="core.defect"):
+        text = d.message()
+    assert "{" not in text and "}" not in text
+    assert "deadline" in caplog.text
 
 
 def test_a_cell_location_is_described_with_the_template_labels():
@@ -205,6 +208,7 @@ def test_as_json_gives_the_contract_fields():
         DefectLocation(section="s5", line=416),
         {"text": "_GoBack"},
         {"text": "[bookmark: _GoBack]"},
+        "marker",
     )
     assert d.as_json("en") == {
         "code": "S9-BOOKMARK",
@@ -213,6 +217,7 @@ def test_as_json_gives_the_contract_fields():
         "message": 'A bookmark marker "[bookmark: _GoBack]" is left in the text.',
         "hint": 'Delete the "[bookmark: …]" text before publishing.',
         "location": {"section": "s5", "line": 416},
+        "basis": "marker",
         "evidence": {"text": "_GoBack"},
     }
 

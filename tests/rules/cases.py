@@ -3,7 +3,9 @@
 A case is a report text — the clean 2021 fixture by default, a seed
 (`seed = "002"`) or a small report written in the case (`text`) — patched
 by `replace` (pairs of old/new text) and `set` (cell key → new raw text),
-parsed by the real parser and checked.  `previous` builds last year's
+parsed by the real parser and checked.  `doubts` (code and table) set what
+the parser would record as unsure in the report's Reading, so the checker's
+side of a doubt is tested on its own.  `previous` builds last year's
 report the same way (`year_shift = -1` then moves every year back).  A "fail"
 case must yield a defect of `rule` (whose location has the fields of
 `location`, and whose severity is `severity` when given); a "pass" case
@@ -22,7 +24,7 @@ from typing import Any
 from core.check import check_report
 from core.defect import Defect
 from core.parse import parse_bytes
-from core.report import Report
+from core.report import Doubt, Report
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -119,6 +121,8 @@ def run(case: dict[str, Any]) -> list[Defect]:
         report = parse_bytes(as_docx(text, case.get("tracked_insert")), "case.docx")
     else:
         report = parse_bytes(text.encode("utf-8"), "case.txt")
+    for d in case.get("doubts", ()):
+        report.reading.doubts.append(Doubt(d["code"], d.get("table"), d.get("detail", "")))
     previous = None
     if "previous" in case:
         previous = parse_bytes(build(case["previous"]).encode("utf-8"), "previous.txt")
