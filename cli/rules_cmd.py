@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from cli.common import add_lang, print_json
-from core.defect import CATEGORIES, rule_texts, ui_text
+from core.defect import CATEGORIES, preview, rule_texts, ui_text
 from core.rules import DOC_FIELDS, RULES, Rule
 
 
@@ -27,8 +27,15 @@ def catalog(lang: str) -> str:
             continue
         name = ui_text("category." + category, lang)
         lines += ["", name if name == category else f"{name} ({category})"]
-        lines += [f"  {r.code:18} {_severities(r, lang):14} {r.name(lang)}" for r in rules]
+        lines += [
+            f"  {r.code:18} {_severities(r, lang):14} {_bases(r, lang):10} {r.name(lang)}"
+            for r in rules
+        ]
     return "\n".join(lines)
+
+
+def _bases(rule: Rule, lang: str) -> str:
+    return "/".join(rule.basis)
 
 
 def _severities(rule: Rule, lang: str) -> str:
@@ -41,15 +48,24 @@ def describe(rule: Rule, lang: str) -> str:
         f"{rule.code}  {rule.name(lang)}",
         f"{ui_text('doc.category', lang)}{colon}{ui_text('category.' + rule.category, lang)} ({rule.category})",
         f"{ui_text('doc.severity', lang)}{colon}{_severities(rule, lang)}",
+        f"{ui_text('doc.basis', lang)}{colon}"
+        + ("; " if lang == "en" else "；").join(
+            f"{b}（{ui_text('basis.' + b, lang)}）"
+            if lang == "zh"
+            else f"{b} ({ui_text('basis.' + b, lang)})"
+            for b in rule.basis
+        ),
+        f"{' ' * 2}{rule.basis_doc(lang)}",
+        f"{ui_text('doc.eras', lang)}{colon}"
+        + ("、" if lang == "zh" else ", ").join(ui_text("era." + e, lang) for e in rule.eras),
     ]
     doc = rule.doc(lang)
     for name in DOC_FIELDS:
         lines.append(f"{ui_text('doc.' + name, lang)}{colon}{doc[name]}")
     texts = rule_texts()[rule.code]
     for name in ("message", "hint"):
-        lines.append(
-            f"{ui_text('doc.' + name, lang)}{colon}{texts[name].get(lang) or texts[name]['zh']}"
-        )
+        template = texts[name].get(lang) or texts[name]["zh"]
+        lines.append(f"{ui_text('doc.' + name, lang)}{colon}{preview(template)}")
     return "\n".join(lines)
 
 

@@ -5,6 +5,7 @@ rendered from the rule's templates in data/rules.toml."""
 from __future__ import annotations
 
 import logging
+import re
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -72,6 +73,11 @@ def localise(value: Any, lang: str) -> str:
         sep = "、" if lang == "zh" else ", "
         return sep.join(localise(v, lang) for v in value)
     return str(value)
+
+
+def preview(template: str) -> str:
+    """A message template as documentation: each slot shown as "…", never as "{name}"."""
+    return re.sub(r"\{[A-Za-z_][A-Za-z0-9_]*\}", "…", template)
 
 
 def fill(template: str, slots: dict[str, Any], lang: str) -> str:

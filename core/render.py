@@ -1,6 +1,7 @@
-"""A defect list as text for a terminal or a chat: a summary line, then the
-defects grouped by severity (errors first), each with its rule code,
-location, message and fix hint."""
+"""A defect list as text for a terminal or a chat: a summary line, what
+could not be read reliably (once, before anything else: it is no defect of
+the report), then the defects grouped by severity (errors first), each with
+its rule code, location, message and fix hint."""
 
 from __future__ import annotations
 
@@ -50,11 +51,19 @@ def render_text(
     if not defects:
         out.append(ui_text("clean", lang))
         return "\n".join(out) + "\n"
-    for severity in SEVERITIES:
-        group = [d for d in defects if d.severity == severity]
+    reading = [d for d in defects if d.category == "reading"]
+    groups = [("category.reading", "info", reading)] + [
+        (
+            "severity." + severity,
+            severity,
+            [d for d in defects if d.severity == severity and d.category != "reading"],
+        )
+        for severity in SEVERITIES
+    ]
+    for key, severity, group in groups:
         if not group:
             continue
-        heading = f"{ui_text('severity.' + severity, lang)} ({len(group)})"
+        heading = f"{ui_text(key, lang)} ({len(group)})"
         out.append("")
         out.append(f"{_COLORS[severity]}{_BOLD}{heading}{_RESET}" if color else heading)
         out.extend(render_defect(d, lang, color=color) for d in group)

@@ -69,7 +69,10 @@ def reading(ctx: Context) -> Iterator[Defect]:
 def _opening(ctx: Context) -> Location | None:
     """Where the text begins: the place of a doubt about the whole text."""
     first = next(iter(ctx.report.document.paragraphs), None)
-    return first.location if first else None
+    if first is not None:
+        return first.location
+    text = ctx.paragraphs()
+    return text[0][1].location if text else ctx.report.title_location
 
 
 def _detail(doubts: list[Doubt]) -> dict[str, str]:

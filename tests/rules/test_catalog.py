@@ -59,3 +59,61 @@ def test_a_rule_documents_itself_in_english():
     doc = RULES["T3-IDENTITY"].doc("en")
     assert list(doc) == ["checks", "why", "bad", "good", "limits", "source"]
     assert "carried forward" in doc["checks"]
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_severity_of_a_rule_is_borne_by_the_evidence_it_declares(code):
+    from core.rules.registry import BASES, allowed
+
+    rule = RULES[code]
+    assert rule.basis and set(rule.basis) <= set(BASES)
+    assert [s for s in rule.severities if not any(allowed(s, b) for b in rule.basis)] == []
+
+
+def test_prose_and_heuristics_are_never_errors():
+    from core.rules.registry import allowed
+
+    for kind in ("prose", "heuristic", "practice"):
+        assert not allowed("error", kind) and allowed("warning", kind)
+    assert not allowed("warning", "style") and not allowed("warning", "reading")
+
+
+FORBIDDEN = (
+    "seed",
+    "种子",
+    "fixture",
+    "测试",
+    "test file",
+    "KIROGOV",
+    "peer",
+    "同行项目",
+    "format spec",
+    "格式规范第",
+    ".toml",
+    "tests/",
+)
+
+
+def test_texts_a_drafter_reads_never_mention_tests_seeds_or_other_projects():
+    from core.template import load_data
+
+    data = load_data("rules.toml")
+    texts = [
+        (f"{code}.{field}.{lang}", text)
+        for code, entry in data["rules"].items()
+        for field, value in entry.items()
+        if field != "params"
+        for lang, text in value.items()
+    ] + [(f"ui.{k}.{lang}", t) for k, v in data["ui"].items() for lang, t in v.items()]
+    assert [(where, word) for where, t in texts for word in FORBIDDEN if word in t.lower()] == []
+
+
+def test_a_rule_says_which_kind_of_evidence_it_rests_on_and_why():
+    from cli.rules_cmd import describe
+
+    text = describe(RULES["S6-PREV-YEAR"], "zh")
+    assert "依据类型：practice（审核的通行做法，不是格式条文，最多是警告）" in text
+    assert "这不是条例或格式的明文条款" in text
+    assert "{" not in text and "}" not in text
+    english = describe(RULES["TT10"], "en")
+    assert "Evidence: prose (a pattern read out of prose: at most a warning)" in english

@@ -23,8 +23,11 @@ def test_rule_case(case):
         assert found, f"expected {case['rule']} {case.get('location', '')}, got {described}"
     else:
         assert not [d for d in defects if d.code == case["rule"]], f"unexpected {described}"
-    for d in defects:  # every defect says where it is and shows its evidence
+    for d in defects:  # every defect says where it is, shows its evidence, fills its slots
         assert d.location.as_dict() and d.evidence, (d.code, d.location, d.evidence)
+        for lang in ("zh", "en"):
+            text = d.message(lang) + d.hint(lang)
+            assert "{" not in text and "}" not in text, (d.code, text)
 
 
 def test_every_rule_has_a_passing_and_a_failing_case():
