@@ -177,7 +177,13 @@ class Report:
     tables_found: dict[str, bool]
     preamble: list[Paragraph]
     unmatched_rows: list[UnmatchedRow] = field(default_factory=list)
-    year_source: str | None = None  # title | period | closing_date | text
+    year_source: str | None = None  # title | period | closing_date | text | heading | meta …
+    # Where the title was found: text (the document's own opening lines),
+    # heading (a portal's title block), meta, html_title, pdf_meta.
+    title_source: str | None = None
+    # The report's title as the publisher gave it elsewhere, where it differs.
+    other_titles: list[tuple[str, str]] = field(default_factory=list)
+    agency_source: str | None = None  # text | heading | meta | … | closing
     parser_version: str = ""
     reading: Reading = field(default_factory=Reading)
 
@@ -193,6 +199,9 @@ class Report:
             "title": self.title,
             "agency": self.agency,
             "year": self.year,
+            "title_source": self.title_source,
+            "other_titles": [{"source": w, "title": t} for w, t in self.other_titles],
+            "agency_source": self.agency_source,
             "closing_date": self.closing_date.isoformat() if self.closing_date else None,
             "issuer_kind": self.issuer_kind,
             "format_version": self.format_version,

@@ -23,6 +23,7 @@ from core.extract.html_article import (
     tag_of,
 )
 from core.extract.html_charset import decode
+from core.extract.html_title import title_candidates
 
 BLOCK = frozenset(
     "address article aside blockquote body center dd details div dl dt fieldset figcaption "
@@ -216,6 +217,7 @@ def extract(data: bytes, name: str) -> Document:
         raise UnreadableFile("corrupt", f"{name}: {exc}") from exc
     if root is None:
         raise UnreadableFile("corrupt", f"{name}: no HTML")
+    candidates = title_candidates(root)
     for el in list(root.iter(*html_hints()["drop"])):
         if tag_of(el) in ("header", "footer") and any(
             tag_of(a) == "article" for a in el.iterancestors()
@@ -226,4 +228,10 @@ def extract(data: bytes, name: str) -> Document:
     body = root.find("body")
     builder = _Builder()
     builder.walk(find_article(body if body is not None else root))
-    return Document(blocks=builder.blocks, source="html", name=name, encoding=encoding)
+    return Document(
+        blocks=builder.blocks,
+        source="html",
+        name=name,
+        encoding=encoding,
+        title_candidates=candidates,
+    )

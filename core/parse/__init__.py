@@ -11,7 +11,9 @@ from core.parse import meta, sections, tables
 from core.report import Reading, Report
 from core.template import load_template
 
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"
+# The last report year of the 2007 regulation (before the 2019 trial form).
+PRE2019_LAST_YEAR = 2018
 
 
 def parse_document(doc: Document) -> Report:
@@ -22,11 +24,19 @@ def parse_document(doc: Document) -> Report:
     as_rows = tables.paragraphs_read_as_rows(rows)
     found_sections, before = sections.find_sections(doc, template, skip=as_rows)
     style = sections.heading_style(found_sections)
-    title, title_loc = meta.find_title(before)
+    title, title_loc, title_source = meta.find_title(before, doc.title_candidates)
     if title is None and not found_sections and not reading.facts:
         raise UnreadableFile("not_a_report", doc.name or "")
+    others = meta.other_titles(title, doc.title_candidates)
     agency, year = meta.split_title(title)
+    agency_source = title_source if agency else None
     year_source = "title" if year else None
+    for where, text in others:  # the same report titled elsewhere on the page
+        a, y = meta.split_title(text)
+        if agency is None and a and (year is None or y in (None, year)):
+            agency, agency_source = a, where
+        if year is None and y:
+            year, year_source = y, where
     paragraphs = doc.paragraphs
     closing, closing_loc, signer = meta.find_closing_date(paragraphs)
     if year is None:
@@ -34,20 +44,26 @@ def parse_document(doc: Document) -> Report:
         year_source = "period" if year else None
     if year is None and closing is not None:
         year, year_source = closing.year - 1, "closing_date"
-    if agency is None and signer and closing is not None:
-        agency = signer
+    if closing is not None and signer and meta.is_agency_name(signer):
+        if agency is None or meta.abbreviates(agency, signer):
+            agency, agency_source = signer, "closing"
     if table_version:
         version = table_version
-    elif style == "pre2019":
-        version = "pre2019"
+    elif style == "pre2019" or (year is not None and year <= PRE2019_LAST_YEAR):
+        version = "pre2019"  # the 2007 regulation's reports had no fixed tables
     else:
         version = "unknown"
     preamble = [p for p in before if title_loc is None or p.location != title_loc]
-    tables_found = {t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")}
+    tables_found = {
+        t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")
+    }
     return Report(
         document=doc,
         title=title,
         title_location=title_loc,
+        title_source=title_source,
+        other_titles=others,
+        agency_source=agency_source,
         agency=agency,
         year=year,
         closing_date=closing,
