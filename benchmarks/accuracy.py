@@ -168,9 +168,9 @@ def judge(findings: list[Finding], truth: dict[str, Any]) -> tuple[list[str], li
         f.why = (known or {}).get("why", "not among the report's defects")[:160]
     missed_e, missed_w = [], []
     for i, d in enumerate(defects):
-        if i in used:
+        if i in used or d.get("debatable"):  # a judgement call is never "missed"
             continue
-        sev = "warning" if d.get("debatable") else d.get("severity")
+        sev = d.get("severity")
         label = f"{d.get('code')}: {(d.get('message') or d.get('what') or '')[:80]}"
         if sev == "error":
             missed_e.append(label)

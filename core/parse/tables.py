@@ -348,6 +348,10 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             continue
         hit = next((h for h in raw.hits if h.version == template.version), None)
         if hit is None:
+            # a row of the other form inside this one (a 2019-style single
+            # "（六）其他处理" row in a 2021 table): read under its own key
+            hit = next((h for h in raw.hits if template.row(h.row.key) is None), None)
+        if hit is None:
             text = raw.label.text if raw.label else ""
             loc = raw.label.location if raw.label else raw.cells[0].location
             reading.unmatched.append(
