@@ -7,8 +7,9 @@ from pathlib import Path
 
 from core.document import Document, UnreadableFile
 from core.extract import extract
-from core.parse import meta, sections, tables
-from core.report import Reading, Report
+from core.normalize import squash
+from core.parse import glued, meta, sections, tables
+from core.report import Doubt, Reading, Report
 from core.template import load_template
 
 PARSER_VERSION = "1.1"
@@ -17,10 +18,16 @@ PRE2019_LAST_YEAR = 2018
 
 
 def parse_document(doc: Document) -> Report:
+    doc = glued.split(doc)  # a whole report run together on one line
     rows = tables.scan(doc)
     table_version = tables.vote_version(rows)
     template = load_template(table_version or "2021")
     reading = tables.read(rows, template)
+    run_together = glued.read(doc, template)
+    for key, fact in run_together.facts.items():
+        reading.facts.setdefault(key, fact)
+    if run_together.facts and table_version is None:
+        table_version = template.version
     as_rows = tables.paragraphs_read_as_rows(rows)
     found_sections, before = sections.find_sections(doc, template, skip=as_rows)
     style = sections.heading_style(found_sections)
@@ -84,8 +91,59 @@ def parse_document(doc: Document) -> Report:
             tables_found=dict(tables_found),
             cells_read=sum(1 for f in reading.facts.values() if f.status == "number"),
             cells_expected=len(template.cell_keys()) if version != "pre2019" else 0,
+            doubts=[
+                *run_together.doubts,
+                *_detached(reading, template),
+                *_unparsed(doc, reading.facts, version),
+                *_no_headings(doc, found_sections),
+            ],
         ),
     )
+
+
+def _detached(reading: tables.TableReading, template) -> list[Doubt]:  # noqa: ANN001
+    """A doubt for each table some of whose figures stand apart from their labels."""
+    out = []
+    for table in sorted(reading.detached):
+        unread = [
+            r.label for r in template.tables[table].rows if r.cell_keys()[0] not in reading.facts
+        ]
+        detail = "、".join(unread[:3]) + ("…" if len(unread) > 3 else "")
+        out.append(Doubt("labels_detached", table, detail))
+    return out
+
+
+# A text this long with not one section heading told is not a headless note:
+# its headings were lost (a conversion) or written in a way not recognised.
+_HEADLESS_TEXT = 800
+
+
+def _no_headings(doc: Document, found) -> list[Doubt]:  # noqa: ANN001
+    if any(s.key for s in found):
+        return []
+    length = sum(len(p.text) for p in doc.paragraphs)
+    return [Doubt("no_headings")] if length >= _HEADLESS_TEXT else []
+
+
+def _unparsed(doc: Document, facts: dict, version: str) -> list[Doubt]:
+    """A doubt for each table whose marks are in the file (its block titles,
+    header or row labels) but not one of whose cells could be read."""
+    if version == "pre2019":
+        return []
+    have = {f.table for f in facts.values()}
+    missing = [t for t in ("t2", "t3", "t4") if t not in have]
+    if not missing:
+        return []
+    text = squash(
+        "".join(p.text for p in doc.paragraphs)
+        + "".join(c.text for t in doc.tables for row in t.rows for c in row)
+    )
+    out = []
+    for table in missing:
+        mark = next((m for m in tables.table_marks(table) if m in text), None)
+        if mark is not None:
+            out.append(Doubt("table_unparsed", table, mark))
+    return out
 
 
 def parse_bytes(data: bytes, filename: str) -> Report:

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from core.document import Cell, Document, Location
-from core.normalize import label_key
+from core.normalize import label_key, squash
 from core.parse.cells import read_cell
 from core.parse.labels import RowHit, match_column, row_index, t4_header_keys
 from core.report import Fact, LabelMatch, UnmatchedRow
 from core.template import Column, Template, load_template
 
 T4_CELLS = 15
+_DETACHED_MIN = 3  # figures in a row without a label that make it a row torn from its label
 
 
 @dataclass
@@ -114,6 +115,23 @@ def _template_labels() -> frozenset[str]:
             texts += [parent for row in spec.rows for parent in row.parents]
             keys |= {label_key(x) for x in texts if x}
     return frozenset(keys)
+
+
+@cache
+def table_marks(table: str) -> tuple[str, ...]:
+    """Texts that show a table stands in a file (squashed): its block titles,
+    column headers and note, and its numbered row labels — words that prose
+    does not use as they stand."""
+    marks: list[str] = []
+    for version in ("2021", "2019"):
+        spec = load_template(version).tables[table]
+        marks += [b.title for b in spec.blocks] + [spec.note or ""]
+        marks += [c.label for b in spec.blocks for c in b.columns if len(c.label) >= 5]
+        marks += [c.label for c in spec.columns if len(c.label) >= 4 and table == "t4"]
+        marks += [
+            r.label for r in spec.rows if len(r.label) >= 8 and r.label[:1] in "一二三四（(1234"
+        ]
+    return tuple(dict.fromkeys(squash(m) for m in marks if m))
 
 
 def _line_per_cell_rows(doc: Document) -> list[RawRow]:
@@ -269,6 +287,9 @@ class TableReading:
     facts: dict[str, Fact] = field(default_factory=dict)
     labels: list[LabelMatch] = field(default_factory=list)
     unmatched: list[UnmatchedRow] = field(default_factory=list)
+    # rows of figures without any label (their labels stand elsewhere: a
+    # conversion tore them apart), by the template table they stand among
+    detached: Counter[str] = field(default_factory=Counter)
 
 
 def _fact(reading: TableReading, table: str, row_key: str, col: Column, cell: Cell | None) -> None:
@@ -312,6 +333,7 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
     t4_leaves: list[Cell] = []
     t4 = template.tables["t4"]
     table_of = _table_kinds(rows)
+    last_kind: str | None = None  # the template table of the last row read
     for raw in rows:
         if raw.kind == "t2_header":
             t2_header = raw
@@ -332,6 +354,13 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             continue
         if raw.kind == "other":
             t3_header_cells.setdefault(raw.table, []).extend(raw.cells)
+            numbers = sum(1 for c in raw.cells if _status(c) == "number")
+            if (
+                last_kind in ("t2", "t3")
+                and numbers >= _DETACHED_MIN
+                and all(_status(c) != "invalid" for c in raw.cells)
+            ):
+                reading.detached[last_kind] += 1
             if any(_status(c) == "number" for c in raw.cells) and any(
                 _status(c) == "invalid" for c in raw.cells
             ):
@@ -359,6 +388,7 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             )
             continue
         row = hit.row
+        last_kind = hit.table
         reading.labels.append(
             LabelMatch(
                 hit.table,
