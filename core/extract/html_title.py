@@ -9,7 +9,8 @@ import re
 from functools import cache
 from typing import Any
 
-from core.extract.html_article import tag_of
+from lxml import etree
+
 from core.template import load_data
 
 _SPACE = re.compile(r"\s+")
@@ -37,15 +38,17 @@ def _titled(el: Any, words: frozenset[str]) -> bool:
     return False
 
 
+# elements that may hold a title, in page order (selected in C, not in a Python loop)
+_CANDIDATES = etree.XPath("//meta | //title | //h1 | //h2 | //*[@class or @id]")
+
+
 def title_candidates(root: Any) -> list[tuple[str, str]]:
     """(source, text) of every title-like element of the page, in page order:
     `heading` (h1/h2 or a block named like a title), `meta`, `html_title`."""
     metas, words, sep = _hints()
     found: list[tuple[str, str]] = []
-    for el in root.iter():
-        tag = tag_of(el)
-        if tag is None:
-            continue
+    for el in _CANDIDATES(root):
+        tag = el.tag
         if tag == "meta":
             name = (el.get("name") or el.get("property") or "").lower()
             content = (el.get("content") or "").strip()
@@ -54,8 +57,14 @@ def title_candidates(root: Any) -> list[tuple[str, str]]:
         elif tag == "title":
             full = _text(el)
             found.extend(("html_title", part) for part in sep.split(full) if part.strip())
-        elif tag in ("h1", "h2") or ((el.get("class") or el.get("id")) and _titled(el, words)):
+        elif tag in ("h1", "h2") or _named_title(el, words):
             text = _text(el)
             if 4 <= len(text) <= _MAX_LEN:
                 found.append(("heading", text))
     return found
+
+
+def _named_title(el: Any, words: frozenset[str]) -> bool:
+    names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    # a cheap test of the whole string first; most elements have no such name
+    return len(names) > 1 and any(w in names for w in words) and _titled(el, words)
