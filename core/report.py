@@ -96,6 +96,7 @@ class UnmatchedRow:
 DOUBTS = (
     "cells_run_together",  # figures glued into one string ("15130000154")
     "labels_detached",  # row labels and their figures stand apart (a conversion)
+    "row_short",  # a row has fewer cells than the form's columns: which one is lost is unknown
     "table_unparsed",  # the table's place is seen, its cells could not be placed
     "no_headings",  # text present, but not one section heading could be told
     "text_run_together",  # the whole body is one line: headings cannot be told apart

@@ -102,8 +102,9 @@ def parse_document(doc: Document) -> Report:
 
 
 def _detached(reading: tables.TableReading, template) -> list[Doubt]:  # noqa: ANN001
-    """A doubt for each table some of whose figures stand apart from their labels."""
-    out = []
+    """A doubt for each table some of whose figures stand apart from their
+    labels, or some of whose rows lost a cell."""
+    out = [Doubt("row_short", table) for table in sorted(reading.short)]
     for table in sorted(reading.detached):
         unread = [
             r.label for r in template.tables[table].rows if r.cell_keys()[0] not in reading.facts

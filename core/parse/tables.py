@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from core.document import Cell, Document, Location
+from core.document import Cell, Document, Location, Paragraph
 from core.normalize import label_key, squash
 from core.parse.cells import read_cell
 from core.parse.labels import RowHit, match_column, row_index, t4_header_keys
@@ -33,6 +33,7 @@ class RawRow:
     label: Cell | None = None
     values: list[Cell] = field(default_factory=list)
     hits: list[RowHit] = field(default_factory=list)
+    group: str | None = None  # t4_part: the table 四 row these five cells are
 
 
 def _status(cell: Cell) -> str:
@@ -67,18 +68,48 @@ def _classify(cells: list[Cell], table: int, seen_t4_header: bool) -> RawRow:
 def scan(doc: Document) -> list[RawRow]:
     rows: list[RawRow] = []
     seen_t4 = False  # table 四's header may stand in a table of its own
-    for table in doc.tables:
-        for row in table.rows:
+    group: str | None = None  # the t4 row named by the title above a small table
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            group = t4_group(block.text) or (group if not block.text.strip() else None)
+            continue
+        for row in block.rows:
             cells = [c for c in row if not c.merged]
             if not cells:
                 continue
-            raw = _classify(cells, table.index, seen_t4)
+            raw = _classify(cells, block.index, seen_t4)
+            if raw.kind == "other" and seen_t4 and group is not None:
+                raw = _t4_part(raw, group)
             if raw.kind == "t4_header":
                 seen_t4 = True
-            elif raw.kind == "t4_data":
-                seen_t4 = False
+            elif raw.kind in ("t4_data", "t4_part"):
+                seen_t4 = raw.kind == "t4_part"
             rows.append(raw)
     return rows + _spaced_rows(doc) + _line_per_cell_rows(doc)
+
+
+_T4_GROUP_TITLE_MAX = 24  # a group title above a small table is short
+
+
+def t4_group(text: str) -> str | None:
+    """The table 四 row a short title names ("行政诉讼（未经复议直接起诉）" →
+    t4.lit_direct): the longest row label it contains."""
+    key = label_key(text)
+    if not key or len(key) > _T4_GROUP_TITLE_MAX:
+        return None
+    rows = load_template().tables["t4"].rows
+    hits = [r for r in rows if label_key(r.label) in key]
+    return max(hits, key=lambda r: len(r.label)).key if hits else None
+
+
+def _t4_part(raw: RawRow, group: str) -> RawRow:
+    """Table 四 written as three small tables, one per row under its title: a
+    row of five figures after the header is that row's cells."""
+    n = len(load_template().tables["t4"].columns)
+    values = [c for c in raw.cells if _status(c) != "invalid"]
+    if len(values) != n or any(_status(c) == "invalid" for c in raw.cells):
+        return raw
+    return RawRow("t4_part", raw.table, raw.cells, None, values, group=group)
 
 
 PARAGRAPH_ROWS = -1  # the pseudo table of rows written as text lines
@@ -272,8 +303,12 @@ def select(cands: list[Cell], n: int) -> list[Cell | None]:
     With more candidates than columns (cells shifted by lost merged labels,
     trailing empty cells of a tab-separated row) the window of n cells with
     the most figures wins, the rightmost on a tie."""
-    if len(cands) <= n:
-        return [None] * (n - len(cands)) + list(cands)
+    if len(cands) < n:
+        # a cell was lost (a conversion rebuilt the row with fewer cells):
+        # which one cannot be told, so none of the row's figures is placed
+        return [None] * n
+    if len(cands) == n:
+        return list(cands)
     best, best_count = 0, -1
     for start in range(len(cands) - n + 1):
         count = sum(1 for c in cands[start : start + n] if _status(c) == "number")
@@ -287,6 +322,8 @@ class TableReading:
     facts: dict[str, Fact] = field(default_factory=dict)
     labels: list[LabelMatch] = field(default_factory=list)
     unmatched: list[UnmatchedRow] = field(default_factory=list)
+    # rows with fewer cells than the form's columns, by table
+    short: Counter[str] = field(default_factory=Counter)
     # rows of figures without any label (their labels stand elsewhere: a
     # conversion tore them apart), by the template table they stand among
     detached: Counter[str] = field(default_factory=Counter)
@@ -340,6 +377,14 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             continue
         if raw.kind == "t4_header":
             t4_leaves += [c for c in raw.cells if match_column(c.text, t4.columns)]
+            continue
+        if raw.kind == "t4_part":
+            row = next(r for r in t4.rows if r.key == raw.group)
+            for col, cell in zip(row.columns, raw.values, strict=True):
+                _fact(reading, "t4", row.key, col, cell)
+            for col, cell in zip(row.columns, t4_leaves[: len(row.columns)], strict=False):
+                _columns_label(reading, "t4", cell, col, f"{row.key}.{col.key}")
+            t4_leaves = []
             continue
         if raw.kind == "t4_data":
             values = select(raw.values, T4_CELLS)
@@ -401,6 +446,8 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
                 raw.label.location,
             )
         )
+        if len(raw.values) < len(row.columns):
+            reading.short[hit.table] += 1
         for col, cell in zip(row.columns, select(raw.values, len(row.columns)), strict=True):
             _fact(reading, hit.table, row.key, col, cell)
         if hit.table == "t2" and t2_header is not None and id(t2_header) not in headers_done:
