@@ -131,7 +131,7 @@ def looks_like_markdown(lines: list[str]) -> bool:
         return False
     headings = 0
     for i, line in enumerate(lines):
-        if _is_separator(line) and i > 0 and "|" in lines[i - 1]:
+        if "|" in line and "-" in line and i > 0 and "|" in lines[i - 1] and _is_separator(line):
             return True
         if _HEADING.match(line) and line.lstrip().startswith("#"):
             headings += 1

@@ -125,12 +125,13 @@ def _pieces(piece: str, heading: int, section: str, block: Paragraph) -> list[Pa
 
 
 # ------------------------------------------------------------------ figures
-def _cuts(digits: str, n: int) -> list[list[str]]:
-    """Every way of cutting `digits` into n numbers written without leading zeros."""
+def _cuts(digits: str, n: int, limit: int = _MAX_SPLITS) -> list[list[str]]:
+    """The ways (at most `limit`) of cutting `digits` into n numbers written
+    without leading zeros."""
     out: list[list[str]] = []
 
     def walk(start: int, parts: list[str]) -> None:
-        if len(out) > _MAX_SPLITS:
+        if len(out) >= limit:
             return
         left = n - len(parts)
         if left == 0:
@@ -150,25 +151,44 @@ def _cuts(digits: str, n: int) -> list[list[str]]:
     return out
 
 
-def _row_sums_hold(parts: list[int], groups: int) -> bool:
-    """Each group of numbers ends with the sum of the others (a row's total)."""
-    size = len(parts) // groups
-    for g in range(groups):
-        chunk = parts[g * size : (g + 1) * size]
-        if sum(chunk[:-1]) != chunk[-1]:
-            return False
-    return True
-
-
 def _readings(raw: str, n: int, groups: int) -> list[list[int]]:
+    """Every way of cutting `raw` into n numbers (no leading zeros) that makes
+    each of `groups` equal groups end with the sum of the others (a row's
+    total, or table 四's three totals).  The total of a group is not guessed:
+    it must be written at that place, which prunes the search."""
     digits = raw.replace(" ", "")
-    if "." in digits or not digits.isdigit():
+    if not digits.isdigit() or groups < 1 or n % groups:
         return []
-    return [
-        values
-        for parts in _cuts(digits, n)
-        if _row_sums_hold(values := [int(p) for p in parts], groups)
-    ]
+    size = n // groups
+    out: list[list[int]] = []
+
+    def walk(pos: int, parts: list[int], running: int) -> None:
+        if len(out) > _MAX_SPLITS:
+            return
+        in_group = len(parts) % size
+        if in_group == size - 1:  # the group's total: the sum, written here
+            total = str(running)
+            if digits.startswith(total, pos):
+                parts.append(running)
+                if len(parts) == n:
+                    if pos + len(total) == len(digits):
+                        out.append(list(parts))
+                else:
+                    walk(pos + len(total), parts, 0)
+                parts.pop()
+            return
+        rest = len(digits) - pos
+        left = n - len(parts)
+        if rest < left:
+            return
+        longest = 1 if digits[pos] == "0" else rest - left + 1
+        for width in range(1, longest + 1):
+            parts.append(int(digits[pos : pos + width]))
+            walk(pos + width, parts, running + parts[-1])
+            parts.pop()
+
+    walk(0, [], 0)
+    return out
 
 
 @cache
@@ -234,7 +254,7 @@ def _read_t2(text: str, template: Template, loc: Location, reading: GluedReading
             continue
         # no relation ties a table 二 row's cells: only one possible cut will do
         digits = raw.replace(" ", "")
-        options = _cuts(digits, n) if digits.isdigit() else []
+        options = _cuts(digits, n, limit=2) if digits.isdigit() else []
         if len(options) == 1:
             for col, v in zip(row.columns, options[0], strict=True):
                 value = int(v)
