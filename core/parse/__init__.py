@@ -24,10 +24,15 @@ def parse_document(doc: Document) -> Report:
     template = load_template(table_version or "2021")
     reading = tables.read(rows, template)
     run_together = glued.read(doc, template)
+    if table_version is None and run_together.facts:
+        # no table but glued text: the form whose labels read more of it
+        other = glued.read(doc, load_template("2019"))
+        if len(other.facts) > len(run_together.facts):
+            template, run_together = load_template("2019"), other
+            reading = tables.read(rows, template)
+        table_version = template.version
     for key, fact in run_together.facts.items():
         reading.facts.setdefault(key, fact)
-    if run_together.facts and table_version is None:
-        table_version = template.version
     as_rows = tables.paragraphs_read_as_rows(rows)
     found_sections, before = sections.find_sections(doc, template, skip=as_rows)
     style = sections.heading_style(found_sections)
