@@ -127,7 +127,8 @@ class Reading:
 
     sections_found: int = 0
     tables_found: dict[str, bool] = field(default_factory=dict)
-    cells_read: int = 0
+    cells_read: int = 0  # figures read or worked out
+    cells_inferred: int = 0  # of which worked out from run-together digits
     cells_expected: int = 0
     doubts: list[Doubt] = field(default_factory=list)
 
@@ -149,6 +150,7 @@ class Reading:
             "sections_found": self.sections_found,
             "tables_found": self.tables_found,
             "cells_read": self.cells_read,
+            "cells_inferred": self.cells_inferred,
             "cells_expected": self.cells_expected,
             "sure": self.sure,
             "doubts": [d.as_json() for d in self.doubts],

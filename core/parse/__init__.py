@@ -94,7 +94,8 @@ def parse_document(doc: Document) -> Report:
         reading=Reading(
             sections_found=sum(1 for s in found_sections if s.key),
             tables_found=dict(tables_found),
-            cells_read=sum(1 for f in reading.facts.values() if f.status == "number"),
+            cells_read=sum(1 for f in reading.facts.values() if f.status in ("number", "inferred")),
+            cells_inferred=sum(1 for f in reading.facts.values() if f.status == "inferred"),
             cells_expected=len(template.cell_keys()) if version != "pre2019" else 0,
             doubts=[
                 *run_together.doubts,

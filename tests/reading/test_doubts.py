@@ -55,3 +55,18 @@ def test_the_reading_is_in_the_json_output():
     out = parse_file(CORPUS / "shanghai-kewei-2024.md").as_json()["reading"]
     assert out["sure"] is False and out["doubts"][0]["code"] == "labels_detached"
     assert out["sections_found"] >= 4 and out["cells_expected"] == 200
+
+
+def test_nianbao_parse_says_what_it_could_not_read():
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "cli.main", "parse", str(CORPUS / "pingtan-zone-2024.txt")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "读取情况：识别出 6 个部分，表格 3 张，读出数字 197/200 格" in out
+    assert "表二的数字粘连在一起（行政规范性文件），无法可靠读取" in out
+    assert "Traceback" not in out
