@@ -8,8 +8,9 @@ with its truth, written by a person reading the report:
 - `NAME.cells.json`: `agency`, `year`, `format` (2021 / 2019 / pre2019), optional
   `title`, and `facts`: stable key → the number in the cell, or null where the
   cell is blank or the row absent.  Optional `declinable: true` says the cells
-  cannot be read safely from this rendition (glued digits): a cell not read is
-  then expected, a cell read must still be right.
+  cannot all be read safely from this rendition (glued digits, labels torn
+  from their figures): a cell not read is then "declined" — counted apart, not
+  against the share of cells read exactly — and a cell read must still be right.
 - `NAME.defects.json`: `defects` (what a strict reviewer finds, each with
   `code`, `severity`, optional `message` / `what` / `where`, `debatable`) and
   `not_defects` (findings a checker raised although the report is right).
@@ -96,6 +97,7 @@ class ReportScore:
     cells_exact: int = 0
     cells_wrong: int = 0
     cells_missing: int = 0
+    cells_declined: int = 0
     wrong_cells: list[str] = field(default_factory=list)
     declinable: bool = False
     findings: list[Finding] = field(default_factory=list)
@@ -168,9 +170,9 @@ def judge(findings: list[Finding], truth: dict[str, Any]) -> tuple[list[str], li
         f.why = (known or {}).get("why", "not among the report's defects")[:160]
     missed_e, missed_w = [], []
     for i, d in enumerate(defects):
-        if i in used:
+        if i in used or d.get("debatable"):  # a judgement call is never "missed"
             continue
-        sev = "warning" if d.get("debatable") else d.get("severity")
+        sev = d.get("severity")
         label = f"{d.get('code')}: {(d.get('message') or d.get('what') or '')[:80]}"
         if sev == "error":
             missed_e.append(label)
@@ -235,7 +237,9 @@ def score_report(path: Path, previous_path: Path | None = None) -> ReportScore:
                     s.wrong_cells.append(f"{key}: read {got}, truth blank/absent")
                 continue
             s.cells_truth += 1
-            if got is None:
+            if got is None and s.declinable:
+                s.cells_declined += 1
+            elif got is None:
                 s.cells_missing += 1
             elif abs(float(got) - float(want)) < 0.005:
                 s.cells_exact += 1
@@ -277,6 +281,7 @@ class Totals:
     cells_exact: int = 0
     cells_wrong: int = 0
     cells_missing: int = 0
+    cells_declined: int = 0
     true_errors: int = 0
     false_errors: int = 0
     true_warnings: int = 0
@@ -294,6 +299,7 @@ class Totals:
         self.cells_exact += s.cells_exact
         self.cells_wrong += s.cells_wrong
         self.cells_missing += s.cells_missing
+        self.cells_declined += s.cells_declined
         self.true_errors += s.count("error", "true")
         self.false_errors += s.count("error", "false")
         self.true_warnings += s.count("warning", "true")
@@ -307,7 +313,9 @@ class Totals:
 
     @property
     def exact_share(self) -> float:
-        return self.cells_exact / self.cells_truth if self.cells_truth else 1.0
+        """Cells read exactly, of the truth cells not declined where declining is right."""
+        judged = self.cells_truth - self.cells_declined
+        return self.cells_exact / judged if judged else 1.0
 
     @staticmethod
     def precision(true: int, false: int) -> float:
@@ -323,6 +331,7 @@ class Totals:
             "cells_exact_share": round(self.exact_share, 5),
             "cells_wrong": self.cells_wrong,
             "cells_missing": self.cells_missing,
+            "cells_declined": self.cells_declined,
             "true_errors": self.true_errors,
             "false_errors": self.false_errors,
             "error_precision": round(self.precision(self.true_errors, self.false_errors), 4),
@@ -340,8 +349,9 @@ class Totals:
     def line(self) -> str:
         return (
             f"TOTAL reports={self.reports} metadata_exact={self.meta_exact}/{self.meta_checked} "
-            f"cells_exact={self.cells_exact}/{self.cells_truth} ({100 * self.exact_share:.2f}%) "
-            f"cells_wrong={self.cells_wrong} cells_missing={self.cells_missing} "
+            f"cells_exact={self.cells_exact}/{self.cells_truth - self.cells_declined} "
+            f"({100 * self.exact_share:.2f}%) cells_wrong={self.cells_wrong} "
+            f"cells_missing={self.cells_missing} cells_declined={self.cells_declined} "
             f"false_errors={self.false_errors} false_warnings={self.false_warnings} "
             f"error_precision={self.precision(self.true_errors, self.false_errors):.3f} "
             f"warning_precision={self.precision(self.true_warnings, self.false_warnings):.3f} "
@@ -366,7 +376,7 @@ def report_line(s: ReportScore) -> str:
     meta = ("exact" if s.meta_exact else "WRONG") if s.meta_checked else "n/a"
     cells = (
         f"cells exact={s.cells_exact}/{s.cells_truth} wrong={s.cells_wrong} "
-        f"missing={s.cells_missing}{' (declinable)' if s.declinable else ''}"
+        f"missing={s.cells_missing}" + (f" declined={s.cells_declined}" if s.declinable else "")
         if s.meta_checked
         else "cells n/a"
     )
@@ -394,7 +404,13 @@ def main(argv: list[str] | None = None) -> int:
                 "readable": s.readable,
                 "metadata_exact": s.meta_exact if s.meta_checked else None,
                 "metadata": s.meta_detail,
-                "cells": [s.cells_exact, s.cells_truth, s.cells_wrong, s.cells_missing],
+                "cells": {
+                    "exact": s.cells_exact,
+                    "truth": s.cells_truth,
+                    "wrong": s.cells_wrong,
+                    "missing": s.cells_missing,
+                    "declined": s.cells_declined,
+                },
                 "wrong_cells": s.wrong_cells,
                 "findings": [vars(f) for f in s.findings],
                 "missed_errors": s.missed_errors,

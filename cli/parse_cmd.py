@@ -47,6 +47,7 @@ def summary(report: Report, lang: str) -> str:
             lang,
             total=len(report.facts),
             number=counts["number"],
+            inferred=counts["inferred"],
             blank=counts["blank"],
             other=counts["text"] + counts["invalid"],
         )
@@ -54,7 +55,29 @@ def summary(report: Report, lang: str) -> str:
     missing = [t for t, found in report.tables_found.items() if not found]
     if missing:
         lines.append(message("parse.missing", lang, tables=", ".join(missing)))
+    lines.extend(reading_lines(report, lang))
     return "\n".join(lines)
+
+
+def reading_lines(report: Report, lang: str) -> list[str]:
+    """How sure the parser is of what it read, and why not."""
+    r = report.reading
+    lines = [
+        message(
+            "parse.reading",
+            lang,
+            sections=r.sections_found,
+            tables=sum(r.tables_found.values()),
+            read=r.cells_read,
+            expected=r.cells_expected,
+        )
+    ]
+    if r.sure:
+        lines.append("  " + message("parse.reading_sure", lang))
+    for d in r.doubts:
+        table = message(f"table_name.{d.table}", lang) if d.table else ""
+        lines.append("  · " + message(f"doubt.{d.code}", lang, table=table, detail=d.detail))
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:

@@ -104,6 +104,10 @@ class Document:
     name: str | None = None
     encoding: str | None = None
     residues: list[Residue] = field(default_factory=list)
+    # Titles the publisher put outside the text: (where, text) in page order —
+    # an HTML page's <meta name="ArticleTitle">, <title>, heading or title
+    # block outside the article; a PDF's document properties.
+    title_candidates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -96,6 +96,7 @@ class UnmatchedRow:
 DOUBTS = (
     "cells_run_together",  # figures glued into one string ("15130000154")
     "labels_detached",  # row labels and their figures stand apart (a conversion)
+    "row_short",  # a row has fewer cells than the form's columns: which one is lost is unknown
     "table_unparsed",  # the table's place is seen, its cells could not be placed
     "no_headings",  # text present, but not one section heading could be told
     "text_run_together",  # the whole body is one line: headings cannot be told apart
@@ -126,7 +127,8 @@ class Reading:
 
     sections_found: int = 0
     tables_found: dict[str, bool] = field(default_factory=dict)
-    cells_read: int = 0
+    cells_read: int = 0  # figures read or worked out
+    cells_inferred: int = 0  # of which worked out from run-together digits
     cells_expected: int = 0
     doubts: list[Doubt] = field(default_factory=list)
 
@@ -148,6 +150,7 @@ class Reading:
             "sections_found": self.sections_found,
             "tables_found": self.tables_found,
             "cells_read": self.cells_read,
+            "cells_inferred": self.cells_inferred,
             "cells_expected": self.cells_expected,
             "sure": self.sure,
             "doubts": [d.as_json() for d in self.doubts],
@@ -177,7 +180,13 @@ class Report:
     tables_found: dict[str, bool]
     preamble: list[Paragraph]
     unmatched_rows: list[UnmatchedRow] = field(default_factory=list)
-    year_source: str | None = None  # title | period | closing_date | text
+    year_source: str | None = None  # title | period | closing_date | text | heading | meta …
+    # Where the title was found: text (the document's own opening lines),
+    # heading (a portal's title block), meta, html_title, pdf_meta.
+    title_source: str | None = None
+    # The report's title as the publisher gave it elsewhere, where it differs.
+    other_titles: list[tuple[str, str]] = field(default_factory=list)
+    agency_source: str | None = None  # text | heading | meta | … | closing
     parser_version: str = ""
     reading: Reading = field(default_factory=Reading)
 
@@ -193,6 +202,9 @@ class Report:
             "title": self.title,
             "agency": self.agency,
             "year": self.year,
+            "title_source": self.title_source,
+            "other_titles": [{"source": w, "title": t} for w, t in self.other_titles],
+            "agency_source": self.agency_source,
             "closing_date": self.closing_date.isoformat() if self.closing_date else None,
             "issuer_kind": self.issuer_kind,
             "format_version": self.format_version,

@@ -24,9 +24,6 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     lang = await user_lang(update, context)
     name = doc.file_name or "document"
     ext = PurePath(name).suffix.lower()
-    if ext == ".doc":
-        await msg.reply_text(unreadable_text("legacy_doc", lang, name))
-        return
     if ext not in SUPPORTED:
         await msg.reply_text(unreadable_text("unsupported_type", lang, ext or name))
         return

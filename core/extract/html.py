@@ -23,6 +23,7 @@ from core.extract.html_article import (
     tag_of,
 )
 from core.extract.html_charset import decode
+from core.extract.html_title import title_candidates
 
 BLOCK = frozenset(
     "address article aside blockquote body center dd details div dl dt fieldset figcaption "
@@ -72,7 +73,16 @@ def _inline(el: Any, out: list[str]) -> None:
 
 _ASCII_SPACE = " \t\r\n\f"
 # C0 control characters other than tab, newline, carriage return; form feed is a space
-_CONTROL = dict.fromkeys((*range(9), 11, *range(14, 32), 127)) | {0x0C: " "}
+# C0 control characters other than tab, newline, carriage return (form feed: a space)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control(text: str) -> str:
+    """`text` without control characters: no XML API accepts them, HTML forbids
+    them.  A regular-expression scan, fast when there are none (the usual case)."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: " " if m.group() == "\x0c" else "", text)
 
 
 def _cell_text(td: Any) -> str:
@@ -208,7 +218,7 @@ class _Builder:
 def extract(data: bytes, name: str) -> Document:
     """Read the bytes of an HTML page."""
     text, encoding = decode(data)
-    text = text.translate(_CONTROL)  # no XML API accepts them; HTML forbids them
+    text = _no_control(text)
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
@@ -216,6 +226,7 @@ def extract(data: bytes, name: str) -> Document:
         raise UnreadableFile("corrupt", f"{name}: {exc}") from exc
     if root is None:
         raise UnreadableFile("corrupt", f"{name}: no HTML")
+    candidates = title_candidates(root)
     for el in list(root.iter(*html_hints()["drop"])):
         if tag_of(el) in ("header", "footer") and any(
             tag_of(a) == "article" for a in el.iterancestors()
@@ -226,4 +237,10 @@ def extract(data: bytes, name: str) -> Document:
     body = root.find("body")
     builder = _Builder()
     builder.walk(find_article(body if body is not None else root))
-    return Document(blocks=builder.blocks, source="html", name=name, encoding=encoding)
+    return Document(
+        blocks=builder.blocks,
+        source="html",
+        name=name,
+        encoding=encoding,
+        title_candidates=candidates,
+    )

@@ -123,10 +123,32 @@ def _html_table(lines: list[str], start: int, end: int, index: int) -> Table | N
     return Table(rows=rows, index=index, location=Location(line=start + 1, table=index))
 
 
+def looks_like_markdown(lines: list[str]) -> bool:
+    """Text written in Markdown whatever the file is called (a PDF converted to
+    Markdown and saved as .txt): a pipe table with its separator row, or two
+    "#" headings, and no tab-separated table."""
+    if any("\t" in line for line in lines):
+        return False
+    headings = 0
+    for i, line in enumerate(lines):
+        if "|" in line and "-" in line and i > 0 and "|" in lines[i - 1] and _is_separator(line):
+            return True
+        if _HEADING.match(line) and line.lstrip().startswith("#"):
+            headings += 1
+            if headings >= 2:
+                return True
+    return False
+
+
 def extract(data: bytes, name: str | None = None) -> Document:
     """Read the bytes of a Markdown file."""
     text, encoding = decode_text(data)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return read_lines(lines, name, encoding)
+
+
+def read_lines(lines: list[str], name: str | None, encoding: str | None) -> Document:
+    """A Markdown text's lines as a Document."""
     blocks: list[Paragraph | Table] = []
     residues: list[Residue] = []
     tables = 0

@@ -22,7 +22,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfplumber.utils import cluster_objects, extract_words
+from pdfplumber.utils import extract_words
 
 from core.document import Document, UnreadableFile
 from core.extract.pdf_layout import blocks, drop_furniture
@@ -52,14 +52,21 @@ def _line(words: list[dict[str, Any]], page: int) -> Line | None:
     """One line of text from its words, left to right.  Spaces written in
     the file are kept; a gap between words becomes a space only between two
     non-Chinese characters (Word spreads justified Chinese text and puts a
-    gap, not a space, between Chinese and Latin letters or digits)."""
+    gap, not a space, between Chinese and Latin letters or digits) — unless
+    the gap is wider than justification makes: cells of a table row without
+    rulings stand that far apart."""
     words = sorted(words, key=itemgetter("x0"))
     text = ""
+    wide = settings()["cell_gap"]
+    end = None
     for word in words:
         t = word["text"]
-        if text and not text[-1].isspace() and not (_CJK.match(text[-1]) or _CJK.match(t[0])):
-            text += " "
+        if text and not text[-1].isspace():
+            far = end is not None and word["x0"] - end >= wide * max(word["height"], 1.0)
+            if far or not (_CJK.match(text[-1]) or _CJK.match(t[0])):
+                text += " "
         text += t
+        end = word["x1"]
     chars = [c for w in words for c in w["chars"] if not c["text"].isspace()]
     if not chars:
         return None
@@ -75,12 +82,30 @@ def _line(words: list[dict[str, Any]], page: int) -> Line | None:
     )
 
 
+def _same_line(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into lines: a word joins the line it overlaps vertically
+    by at least half its height (a label in a smaller font beside figures in a
+    larger one shares their line although its top is lower)."""
+    lines: list[list[dict[str, Any]]] = []
+    span = (0.0, 0.0)
+    for w in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        top, bottom = w["top"], w["bottom"]
+        height = max(bottom - top, 0.1)
+        overlap = min(bottom, span[1]) - max(top, span[0])
+        if lines and overlap >= min(0.5 * height, settings()["line_tolerance"] + 0.5 * height):
+            lines[-1].append(w)
+            span = (min(span[0], top), max(span[1], bottom))
+        else:
+            lines.append([w])
+            span = (top, bottom)
+    return lines
+
+
 def _text_lines(chars: list[dict[str, Any]], page: int) -> list[Line]:
     words = extract_words(
         chars, keep_blank_chars=True, x_tolerance_ratio=settings()["word_gap"], return_chars=True
     )
-    rows = cluster_objects(words, itemgetter("top"), settings()["line_tolerance"])
-    return [line for row in rows if (line := _line(row, page)) is not None]
+    return [line for row in _same_line(words) if (line := _line(row, page)) is not None]
 
 
 def _part(table: Any, chars: list[dict[str, Any]], page: int) -> Part:
@@ -96,11 +121,20 @@ def _part(table: Any, chars: list[dict[str, Any]], page: int) -> Part:
     return Part(page=page, bbox=tuple(table.bbox), cells=cells)
 
 
+def _not_background(obj: dict[str, Any]) -> bool:
+    """False for a filled, unstroked box wider and taller than a rule: a
+    background or a shading (WPS paints one behind every line of text), not a
+    table's ruling.  A thin filled box is a rule (Word draws cell borders so)."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    return min(obj["width"], obj["height"]) <= settings()["rule_max_thickness"]
+
+
 def _read_page(page: Any, number: int) -> tuple[Page, int]:
     """The page's lines and table parts top to bottom, and its count of
     visible characters."""
     s = settings()
-    page = page.dedupe_chars()
+    page = page.dedupe_chars().filter(_not_background)
     # "(cid:N)" stands for a glyph whose font maps it to no character
     visible = sum(1 for c in page.chars if not c["text"].isspace() and len(c["text"]) == 1)
     finder = page.debug_tablefinder(dict(s["table_settings"]))

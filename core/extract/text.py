@@ -12,6 +12,7 @@ between) is a table; everything else is paragraphs, one per line.
 from __future__ import annotations
 
 from core.document import Cell, Document, Location, Paragraph, Residue, Table
+from core.extract import markdown
 from core.extract.encoding import decode_text
 from core.extract.residue import strip_residue
 
@@ -110,5 +111,7 @@ def read_lines(lines: list[str], source: str, name: str | None, encoding: str | 
 
 def extract(data: bytes, name: str | None = None) -> Document:
     text, encoding = decode_text(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return read_lines(text.split("\n"), "txt", name, encoding)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if markdown.looks_like_markdown(lines):
+        return markdown.read_lines(lines, name, encoding)
+    return read_lines(lines, "txt", name, encoding)

@@ -7,26 +7,48 @@ from pathlib import Path
 
 from core.document import Document, UnreadableFile
 from core.extract import extract
-from core.parse import meta, sections, tables
-from core.report import Reading, Report
+from core.normalize import squash
+from core.parse import glued, meta, sections, tables
+from core.report import Doubt, Reading, Report
 from core.template import load_template
 
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"
+# The last report year of the 2007 regulation (before the 2019 trial form).
+PRE2019_LAST_YEAR = 2018
 
 
 def parse_document(doc: Document) -> Report:
+    doc = glued.split(doc)  # a whole report run together on one line
     rows = tables.scan(doc)
     table_version = tables.vote_version(rows)
     template = load_template(table_version or "2021")
     reading = tables.read(rows, template)
+    run_together = glued.read(doc, template)
+    if table_version is None and run_together.facts:
+        # no table but glued text: the form whose labels read more of it
+        other = glued.read(doc, load_template("2019"))
+        if len(other.facts) > len(run_together.facts):
+            template, run_together = load_template("2019"), other
+            reading = tables.read(rows, template)
+        table_version = template.version
+    for key, fact in run_together.facts.items():
+        reading.facts.setdefault(key, fact)
     as_rows = tables.paragraphs_read_as_rows(rows)
     found_sections, before = sections.find_sections(doc, template, skip=as_rows)
     style = sections.heading_style(found_sections)
-    title, title_loc = meta.find_title(before)
+    title, title_loc, title_source = meta.find_title(before, doc.title_candidates)
     if title is None and not found_sections and not reading.facts:
         raise UnreadableFile("not_a_report", doc.name or "")
+    others = meta.other_titles(title, doc.title_candidates)
     agency, year = meta.split_title(title)
+    agency_source = title_source if agency else None
     year_source = "title" if year else None
+    for where, text in others:  # the same report titled elsewhere on the page
+        a, y = meta.split_title(text)
+        if agency is None and a and (year is None or y in (None, year)):
+            agency, agency_source = a, where
+        if year is None and y:
+            year, year_source = y, where
     paragraphs = doc.paragraphs
     closing, closing_loc, signer = meta.find_closing_date(paragraphs)
     if year is None:
@@ -34,20 +56,26 @@ def parse_document(doc: Document) -> Report:
         year_source = "period" if year else None
     if year is None and closing is not None:
         year, year_source = closing.year - 1, "closing_date"
-    if agency is None and signer and closing is not None:
-        agency = signer
+    if closing is not None and signer and meta.is_agency_name(signer):
+        if agency is None or meta.abbreviates(agency, signer):
+            agency, agency_source = signer, "closing"
     if table_version:
         version = table_version
-    elif style == "pre2019":
-        version = "pre2019"
+    elif style == "pre2019" or (year is not None and year <= PRE2019_LAST_YEAR):
+        version = "pre2019"  # the 2007 regulation's reports had no fixed tables
     else:
         version = "unknown"
     preamble = [p for p in before if title_loc is None or p.location != title_loc]
-    tables_found = {t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")}
+    tables_found = {
+        t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")
+    }
     return Report(
         document=doc,
         title=title,
         title_location=title_loc,
+        title_source=title_source,
+        other_titles=others,
+        agency_source=agency_source,
         agency=agency,
         year=year,
         closing_date=closing,
@@ -66,10 +94,63 @@ def parse_document(doc: Document) -> Report:
         reading=Reading(
             sections_found=sum(1 for s in found_sections if s.key),
             tables_found=dict(tables_found),
-            cells_read=sum(1 for f in reading.facts.values() if f.status == "number"),
+            cells_read=sum(1 for f in reading.facts.values() if f.status in ("number", "inferred")),
+            cells_inferred=sum(1 for f in reading.facts.values() if f.status == "inferred"),
             cells_expected=len(template.cell_keys()) if version != "pre2019" else 0,
+            doubts=[
+                *run_together.doubts,
+                *_detached(reading, template),
+                *_unparsed(doc, reading.facts, version),
+                *_no_headings(doc, found_sections),
+            ],
         ),
     )
+
+
+def _detached(reading: tables.TableReading, template) -> list[Doubt]:  # noqa: ANN001
+    """A doubt for each table some of whose figures stand apart from their
+    labels, or some of whose rows lost a cell."""
+    out = [Doubt("row_short", table) for table in sorted(reading.short)]
+    for table in sorted(reading.detached):
+        unread = [
+            r.label for r in template.tables[table].rows if r.cell_keys()[0] not in reading.facts
+        ]
+        detail = "、".join(unread[:3]) + ("…" if len(unread) > 3 else "")
+        out.append(Doubt("labels_detached", table, detail))
+    return out
+
+
+# A text this long with not one section heading told is not a headless note:
+# its headings were lost (a conversion) or written in a way not recognised.
+_HEADLESS_TEXT = 800
+
+
+def _no_headings(doc: Document, found) -> list[Doubt]:  # noqa: ANN001
+    if any(s.key for s in found):
+        return []
+    length = sum(len(p.text) for p in doc.paragraphs)
+    return [Doubt("no_headings")] if length >= _HEADLESS_TEXT else []
+
+
+def _unparsed(doc: Document, facts: dict, version: str) -> list[Doubt]:
+    """A doubt for each table whose marks are in the file (its block titles,
+    header or row labels) but not one of whose cells could be read."""
+    if version == "pre2019":
+        return []
+    have = {f.table for f in facts.values()}
+    missing = [t for t in ("t2", "t3", "t4") if t not in have]
+    if not missing:
+        return []
+    text = squash(
+        "".join(p.text for p in doc.paragraphs)
+        + "".join(c.text for t in doc.tables for row in t.rows for c in row)
+    )
+    out = []
+    for table in missing:
+        mark = next((m for m in tables.table_marks(table) if m in text), None)
+        if mark is not None:
+            out.append(Doubt("table_unparsed", table, mark))
+    return out
 
 
 def parse_bytes(data: bytes, filename: str) -> Report:

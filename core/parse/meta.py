@@ -24,6 +24,7 @@ class _Lex:
     title_patterns: tuple[re.Pattern[str], ...]
     agency_strip: tuple[str, ...]
     title_prefixes: tuple[str, ...]
+    label_lines: frozenset[str]
     title_search: int
     period: re.Pattern[str]
     dates: tuple[re.Pattern[str], ...]
@@ -41,6 +42,7 @@ def _lex() -> _Lex:
         title_patterns=tuple(re.compile(p) for p in lx["title"]["patterns"]),
         agency_strip=tuple(lx["title"]["agency_strip"]),
         title_prefixes=tuple(lx["title"]["prefixes"]),
+        label_lines=frozenset(lx["title"].get("label_lines", ())),
         title_search=lx["title"]["search_lines"],
         period=re.compile(lx["year"]["period"]),
         dates=tuple(re.compile(p) for p in lx["closing_date"]["patterns"]),
@@ -58,18 +60,24 @@ def _unprefixed(text: str, prefixes: tuple[str, ...]) -> str:
     return text
 
 
-def find_title(before: list[Paragraph]) -> tuple[str | None, Location | None]:
-    """The opening lines that name the report genre, joined when the title is
-    broken over lines; portal metadata lines before it are passed over."""
+def _is_label(text: str) -> bool:
+    """A line that labels the page ("正文", "附件1"), never part of a title."""
+    t = squash(text).lstrip("#").rstrip(":：")
+    return t in _lex().label_lines or (t.startswith("附件") and t[2:].isdigit())
+
+
+def _title_in_text(before: list[Paragraph]) -> tuple[str | None, Location | None]:
     lex = _lex()
-    head = before[: lex.title_search]
+    head = [p for p in before[: lex.title_search] if not _is_label(p.text)]
     for start in range(len(head)):
         lines = head[start : start + _TITLE_LINES]
         for n in range(1, len(lines) + 1):
             parts = lines[:n]
             if any(len(squash(p.text)) > _TITLE_PART_MAX for p in parts):
                 break
-            texts = [_unprefixed(_SPACE.sub("", p.text), lex.title_prefixes) for p in parts]
+            texts = [
+                _unprefixed(_SPACE.sub("", p.text).lstrip("#"), lex.title_prefixes) for p in parts
+            ]
             if any(":" in fold(t) for t in texts):  # portal metadata: 索引号：…
                 break
             joined = "".join(texts)
@@ -78,6 +86,49 @@ def find_title(before: list[Paragraph]) -> tuple[str | None, Location | None]:
             if any(g in fold(joined) for g in lex.genre):
                 return joined, parts[0].location
     return None, None
+
+
+# Where a title outside the text comes from, most trusted first.
+CANDIDATE_ORDER = ("heading", "meta", "html_title", "pdf_meta")
+
+
+def find_title(
+    before: list[Paragraph], candidates: list[tuple[str, str]] | None = None
+) -> tuple[str | None, Location | None, str | None]:
+    """(title, its location, where it was found): the opening lines of the text
+    that name the report genre, joined when the title is broken over lines
+    (portal metadata and label lines before it passed over); else a title the
+    publisher put outside the text (`candidates`: the page header, <meta>,
+    <title>, a PDF's properties)."""
+    title, location = _title_in_text(before)
+    if title is not None:
+        return title, location, "text"
+    lex = _lex()
+    for source in CANDIDATE_ORDER:
+        for where, text in candidates or ():
+            joined = _SPACE.sub("", text)
+            if (
+                where == source
+                and len(joined) <= 2 * _TITLE_PART_MAX
+                and any(g in fold(joined) for g in lex.genre)
+            ):
+                return joined, None, source
+    return None, None, None
+
+
+def other_titles(
+    title: str | None, candidates: list[tuple[str, str]] | None
+) -> list[tuple[str, str]]:
+    """The titles the publisher gave elsewhere that differ from `title`."""
+    lex = _lex()
+    seen = {squash(title or "")}
+    out = []
+    for where, text in candidates or ():
+        joined = squash(text)
+        if joined not in seen and any(g in fold(joined) for g in lex.genre):
+            seen.add(joined)
+            out.append((where, _SPACE.sub("", text)))
+    return out
 
 
 def split_title(title: str | None) -> tuple[str | None, int | None]:
@@ -151,6 +202,26 @@ def find_period_year(paragraphs: list[Paragraph]) -> int | None:
         if m:
             return int(m["year"])
     return None
+
+
+_NAME_STOP = re.compile(r"[，,。；;：:！!？?、“”\"\s\d]")
+
+
+def is_agency_name(text: str) -> bool:
+    """A closing line that can be an agency's name: short, no sentence
+    punctuation, no digits, not a label line."""
+    t = squash(text)
+    return 2 <= len(t) <= 40 and not _NAME_STOP.search(t) and not _is_label(t)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Is `short` an abbreviation of `full` (上海市科委 of 上海市科学技术委员会):
+    shorter, the same start, its characters in order within `full`?"""
+    s, f = squash(short), squash(full)
+    if len(s) >= len(f) or s[:2] != f[:2]:
+        return False
+    it = iter(f)
+    return all(ch in it for ch in s)
 
 
 def issuer_kind(agency: str | None) -> str:

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from core.document import Document, Paragraph, Table
 from core.normalize import clean, label_key
+from core.parse.glued import TABLE_TEXT
 from core.parse.labels import row_index
 from core.report import Section
 from core.template import OldHeading, SectionSpec, Template, load_template
@@ -211,7 +212,7 @@ def find_sections(
     for block in doc.blocks:
         if isinstance(block, Table):
             continue
-        if skip and block.location.place() in skip:
+        if (skip and block.location.place() in skip) or block.style == TABLE_TEXT:
             continue
         sec, rest = heading_of(block, template)
         if sec is not None and _is_row_label(block.text):

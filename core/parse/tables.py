@@ -14,14 +14,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from core.document import Cell, Document, Location
-from core.normalize import label_key
+from core.document import Cell, Document, Location, Paragraph
+from core.normalize import label_key, squash
 from core.parse.cells import read_cell
 from core.parse.labels import RowHit, match_column, row_index, t4_header_keys
 from core.report import Fact, LabelMatch, UnmatchedRow
 from core.template import Column, Template, load_template
 
 T4_CELLS = 15
+_DETACHED_MIN = 3  # figures in a row without a label that make it a row torn from its label
 
 
 @dataclass
@@ -32,6 +33,7 @@ class RawRow:
     label: Cell | None = None
     values: list[Cell] = field(default_factory=list)
     hits: list[RowHit] = field(default_factory=list)
+    group: str | None = None  # t4_part: the table 四 row these five cells are
 
 
 def _status(cell: Cell) -> str:
@@ -66,18 +68,48 @@ def _classify(cells: list[Cell], table: int, seen_t4_header: bool) -> RawRow:
 def scan(doc: Document) -> list[RawRow]:
     rows: list[RawRow] = []
     seen_t4 = False  # table 四's header may stand in a table of its own
-    for table in doc.tables:
-        for row in table.rows:
+    group: str | None = None  # the t4 row named by the title above a small table
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            group = t4_group(block.text) or (group if not block.text.strip() else None)
+            continue
+        for row in block.rows:
             cells = [c for c in row if not c.merged]
             if not cells:
                 continue
-            raw = _classify(cells, table.index, seen_t4)
+            raw = _classify(cells, block.index, seen_t4)
+            if raw.kind == "other" and seen_t4 and group is not None:
+                raw = _t4_part(raw, group)
             if raw.kind == "t4_header":
                 seen_t4 = True
-            elif raw.kind == "t4_data":
-                seen_t4 = False
+            elif raw.kind in ("t4_data", "t4_part"):
+                seen_t4 = raw.kind == "t4_part"
             rows.append(raw)
     return rows + _spaced_rows(doc) + _line_per_cell_rows(doc)
+
+
+_T4_GROUP_TITLE_MAX = 24  # a group title above a small table is short
+
+
+def t4_group(text: str) -> str | None:
+    """The table 四 row a short title names ("行政诉讼（未经复议直接起诉）" →
+    t4.lit_direct): the longest row label it contains."""
+    key = label_key(text)
+    if not key or len(key) > _T4_GROUP_TITLE_MAX:
+        return None
+    rows = load_template().tables["t4"].rows
+    hits = [r for r in rows if label_key(r.label) in key]
+    return max(hits, key=lambda r: len(r.label)).key if hits else None
+
+
+def _t4_part(raw: RawRow, group: str) -> RawRow:
+    """Table 四 written as three small tables, one per row under its title: a
+    row of five figures after the header is that row's cells."""
+    n = len(load_template().tables["t4"].columns)
+    values = [c for c in raw.cells if _status(c) != "invalid"]
+    if len(values) != n or any(_status(c) == "invalid" for c in raw.cells):
+        return raw
+    return RawRow("t4_part", raw.table, raw.cells, None, values, group=group)
 
 
 PARAGRAPH_ROWS = -1  # the pseudo table of rows written as text lines
@@ -114,6 +146,23 @@ def _template_labels() -> frozenset[str]:
             texts += [parent for row in spec.rows for parent in row.parents]
             keys |= {label_key(x) for x in texts if x}
     return frozenset(keys)
+
+
+@cache
+def table_marks(table: str) -> tuple[str, ...]:
+    """Texts that show a table stands in a file (squashed): its block titles,
+    column headers and note, and its numbered row labels — words that prose
+    does not use as they stand."""
+    marks: list[str] = []
+    for version in ("2021", "2019"):
+        spec = load_template(version).tables[table]
+        marks += [b.title for b in spec.blocks] + [spec.note or ""]
+        marks += [c.label for b in spec.blocks for c in b.columns if len(c.label) >= 5]
+        marks += [c.label for c in spec.columns if len(c.label) >= 4 and table == "t4"]
+        marks += [
+            r.label for r in spec.rows if len(r.label) >= 8 and r.label[:1] in "一二三四（(1234"
+        ]
+    return tuple(dict.fromkeys(squash(m) for m in marks if m))
 
 
 def _line_per_cell_rows(doc: Document) -> list[RawRow]:
@@ -254,8 +303,12 @@ def select(cands: list[Cell], n: int) -> list[Cell | None]:
     With more candidates than columns (cells shifted by lost merged labels,
     trailing empty cells of a tab-separated row) the window of n cells with
     the most figures wins, the rightmost on a tie."""
-    if len(cands) <= n:
-        return [None] * (n - len(cands)) + list(cands)
+    if len(cands) < n:
+        # a cell was lost (a conversion rebuilt the row with fewer cells):
+        # which one cannot be told, so none of the row's figures is placed
+        return [None] * n
+    if len(cands) == n:
+        return list(cands)
     best, best_count = 0, -1
     for start in range(len(cands) - n + 1):
         count = sum(1 for c in cands[start : start + n] if _status(c) == "number")
@@ -269,6 +322,11 @@ class TableReading:
     facts: dict[str, Fact] = field(default_factory=dict)
     labels: list[LabelMatch] = field(default_factory=list)
     unmatched: list[UnmatchedRow] = field(default_factory=list)
+    # rows with fewer cells than the form's columns, by table
+    short: Counter[str] = field(default_factory=Counter)
+    # rows of figures without any label (their labels stand elsewhere: a
+    # conversion tore them apart), by the template table they stand among
+    detached: Counter[str] = field(default_factory=Counter)
 
 
 def _fact(reading: TableReading, table: str, row_key: str, col: Column, cell: Cell | None) -> None:
@@ -312,12 +370,21 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
     t4_leaves: list[Cell] = []
     t4 = template.tables["t4"]
     table_of = _table_kinds(rows)
+    last_kind: str | None = None  # the template table of the last row read
     for raw in rows:
         if raw.kind == "t2_header":
             t2_header = raw
             continue
         if raw.kind == "t4_header":
             t4_leaves += [c for c in raw.cells if match_column(c.text, t4.columns)]
+            continue
+        if raw.kind == "t4_part":
+            row = next(r for r in t4.rows if r.key == raw.group)
+            for col, cell in zip(row.columns, raw.values, strict=True):
+                _fact(reading, "t4", row.key, col, cell)
+            for col, cell in zip(row.columns, t4_leaves[: len(row.columns)], strict=False):
+                _columns_label(reading, "t4", cell, col, f"{row.key}.{col.key}")
+            t4_leaves = []
             continue
         if raw.kind == "t4_data":
             values = select(raw.values, T4_CELLS)
@@ -332,6 +399,13 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             continue
         if raw.kind == "other":
             t3_header_cells.setdefault(raw.table, []).extend(raw.cells)
+            numbers = sum(1 for c in raw.cells if _status(c) == "number")
+            if (
+                last_kind in ("t2", "t3")
+                and numbers >= _DETACHED_MIN
+                and all(_status(c) != "invalid" for c in raw.cells)
+            ):
+                reading.detached[last_kind] += 1
             if any(_status(c) == "number" for c in raw.cells) and any(
                 _status(c) == "invalid" for c in raw.cells
             ):
@@ -348,6 +422,10 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             continue
         hit = next((h for h in raw.hits if h.version == template.version), None)
         if hit is None:
+            # a row of the other form inside this one (a 2019-style single
+            # "（六）其他处理" row in a 2021 table): read under its own key
+            hit = next((h for h in raw.hits if template.row(h.row.key) is None), None)
+        if hit is None:
             text = raw.label.text if raw.label else ""
             loc = raw.label.location if raw.label else raw.cells[0].location
             reading.unmatched.append(
@@ -355,6 +433,7 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
             )
             continue
         row = hit.row
+        last_kind = hit.table
         reading.labels.append(
             LabelMatch(
                 hit.table,
@@ -367,6 +446,8 @@ def read(rows: list[RawRow], template: Template) -> TableReading:
                 raw.label.location,
             )
         )
+        if len(raw.values) < len(row.columns):
+            reading.short[hit.table] += 1
         for col, cell in zip(row.columns, select(raw.values, len(row.columns)), strict=True):
             _fact(reading, hit.table, row.key, col, cell)
         if hit.table == "t2" and t2_header is not None and id(t2_header) not in headers_done:

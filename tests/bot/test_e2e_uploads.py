@@ -100,9 +100,13 @@ async def test_a_30_mb_document_is_refused_politely_without_downloading(polling_
 async def test_an_unsupported_type_is_refused_without_downloading(polling_bot):
     await polling_bot.fake.send_document(805, "report.xlsx", b"PK\x03\x04")
     assert "不支持的文件类型" in (await polling_bot.text_reply(805))["text"]
-    await polling_bot.fake.send_document(805, "report.doc", b"\xd0\xcf\x11\xe0")
-    assert "另存为” .docx" in (await polling_bot.text_reply(805))["text"]
     assert got_file(polling_bot.fake, 805) == []
+
+
+async def test_a_file_named_doc_that_is_no_word_file_is_called_damaged(polling_bot):
+    await polling_bot.fake.send_document(815, "report.doc", b"\xd0\xcf\x11\xe0 not a document")
+    result = await polling_bot.upload_result(815)
+    assert "文件已损坏或格式不符" in result.summary
 
 
 async def test_a_corrupt_docx_gets_a_clear_message_and_the_bot_goes_on_serving(polling_bot):
