@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from core.defect import Defect, DefectLocation, ui_text
-from core.report import UnmatchedRow
+from core.report import LabelMatch, UnmatchedRow
 from core.rules.context import Context, label, ui
 from core.rules.registry import CELLS, SINCE_2019, check, define
 
@@ -136,15 +136,43 @@ def bad_numbers(ctx: Context) -> Iterator[Defect]:
             )
 
 
+def split_header(ctx: Context, table: str) -> bool:
+    """Does the text show the table's header cut in two by a conversion: a
+    line holding the first halves of its column labels ("结果结果其他尚未"
+    for 结果维持 · 结果纠正 · 其他结果 · 尚未审结)?"""
+    spec = ctx.template.tables.get(table)
+    if spec is None:
+        return False
+    labels = [c.label for c in (spec.columns or ()) if len(c.label) >= 4 and len(c.label) % 2 == 0]
+    if len(labels) < 3:
+        return False
+    halves = "".join(lab[: len(lab) // 2] for lab in labels)
+    return any(halves in _norm(p.text) for p in ctx.report.document.paragraphs)
+
+
+def _misread(ctx: Context, m: LabelMatch, split: dict[str, bool]) -> bool:
+    """A label the reading cut or shifted, not one the report altered: the
+    second half of a split header, or another column's own label."""
+    if m.table not in split:
+        split[m.table] = split_header(ctx, m.table)
+    spec = ctx.template.tables.get(m.table)
+    written = _norm(m.written)
+    others = {_norm(c.label) for c in (spec.columns if spec else ())} - {_norm(m.standard)}
+    if written in others:
+        return True
+    return split[m.table] and _norm(m.standard).endswith(written) and written != _norm(m.standard)
+
+
 @check("C3")
 def labels(ctx: Context) -> Iterator[Defect]:
     """Row and column labels that are known misspellings or far from the template."""
     threshold = ctx.params("C3").get("min_score", 85)
     seen: set[tuple[str, str]] = set()
+    split: dict[str, bool] = {}
     for m in ctx.report.labels:
         if not (m.misspelling or m.score < threshold):
             continue
-        if (m.table, m.written) in seen:
+        if (m.table, m.written) in seen or _misread(ctx, m, split):
             continue
         seen.add((m.table, m.written))
         row = m.key if m.kind == "row" else None

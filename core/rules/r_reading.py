@@ -19,6 +19,7 @@ from core.rules.registry import check, define
 CODES = {
     "cells_run_together": "R-CELLS-GLUED",
     "labels_detached": "R-LABELS-DETACHED",
+    "row_short": "R-ROW-SHORT",
     "table_unparsed": "R-TABLE-UNPARSED",
     "no_headings": "R-NO-HEADINGS",
     "text_run_together": "R-TEXT-GLUED",

@@ -3,6 +3,7 @@ sequence, half-width punctuation in Chinese sentences, garbled phrases."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,21 +33,37 @@ def _numbering(ctx: Context, text: str) -> tuple[str, str, int] | None:
     return kind, width, int(value)
 
 
+def _heading(text: str) -> str:
+    """A sub-item's heading: its text up to the end of the heading (never cut mid-word)."""
+    text = text.strip()
+    cut = min((i for i in (text.find(c) for c in "。；：:") if i > 0), default=len(text))
+    return text[: cut + 1] if cut < len(text) and text[cut] == "。" else text[:cut]
+
+
 @check("S10-NUMBERING")
 def mixed_numbering(ctx: Context) -> Iterator[Defect]:
+    params = ctx.params("S10-NUMBERING")
+    # a conversion that half-widths the punctuation throughout says nothing of the brackets
+    widths_unreliable = len(ctx.find(params["half_width"])) >= params["unreliable_widths"]
     for s in ctx.report.sections:
         prev = None
         for p in s.paragraphs:
             n = _numbering(ctx, p.text)
             if n is None:
                 continue
-            if prev is not None and n[2] == prev[1][2] + 1 and n[:2] != prev[1][:2]:
+            differs = (
+                n[0] != prev[1][0] or (n[1] != prev[1][1] and not widths_unreliable)
+                if prev
+                else False
+            )
+            if prev is not None and n[2] == prev[1][2] + 1 and differs:
+                first, second = _heading(prev[0].text), _heading(p.text)
                 yield ctx.defect(
                     "S10-NUMBERING",
                     DefectLocation.at(p.location, section=s.key),
-                    {"first": prev[0].text[:40], "second": p.text[:40]},
-                    first=prev[0].text.strip()[:12],
-                    second=p.text.strip()[:12],
+                    {"first": first, "second": second},
+                    first=first,
+                    second=second,
                 )
                 break
             prev = (p, n)
@@ -75,9 +92,16 @@ class Slip:
     why: dict[str, str]
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _label_line(text: str, params: dict) -> bool:
-    """A run of table labels cut loose by a conversion, not a sentence."""
+    """A line of table labels cut loose by a conversion, not a sentence."""
     return len(text) < params["label_line_max"] and not any(c in text for c in params["marks"])
+
+
+def _in_label_line(sentence: Sentence, pos: int, params: dict) -> bool:
+    return _label_line(sentence.paragraph_at(pos).text.strip(), params)
 
 
 def _aabb(text: str, start: int, end: int) -> bool:
@@ -92,16 +116,26 @@ def slips(ctx: Context) -> list[Slip]:
     """Doubled words, known typos and garbled splices, in document order."""
     params = ctx.params("S10-GARBLED")
     found: dict[tuple[int, int], Slip] = {}
+    repeats = [compiled(params[k]) for k in ("repeated_phrase", "repeated_word", "repeated_char")]
     for sent in ctx.sentences():
         text = sent.text
-        if _label_line(text, params):
-            continue
-        for rx in (compiled(params["repeated_word"]), compiled(params["repeated_char"])):
+        for phrase, rx in zip((True, False, False), repeats, strict=True):
             for m in rx.finditer(text):
+                if _in_label_line(sent, m.start(), params) or _in_label_line(
+                    sent, m.end() - 1, params
+                ):
+                    continue  # table labels run together by a conversion
                 if _aabb(text, m.start(), m.end()) or compiled(params["repeat_ok"]).match(
                     m.group(0)
                 ):
                     continue
+                if any(
+                    s.sentence is sent and s.start <= m.start() < s.start + len(s.text)
+                    for s in found.values()
+                ):
+                    continue  # inside a longer repeat already found
+                if phrase and len(_CJK.findall(m.group(1))) < 2:
+                    continue  # figures, addresses, links: not words
                 found.setdefault(
                     (id(sent), m.start()),
                     Slip(sent, m.start(), m.group(0), ui("garbled.repeat", text=m.group(0))),

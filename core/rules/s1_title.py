@@ -13,7 +13,7 @@ from core.rules.context import Context, compiled, ui
 from core.rules.registry import STRUCTURE, check, define
 
 define("S1-NO-TITLE", "title", "error", also=("warning",), basis="absence", reads=STRUCTURE)
-define("S1-TITLE", "title", "error", also=("info",), basis="form")
+define("S1-TITLE", "title", "error", also=("warning", "info"), basis="form")
 define("S1-AGENCY", "title", "error", also=("warning",), basis=("form", "heuristic"))
 define("S1-YEAR", "title", "error", basis="form")
 
@@ -32,6 +32,14 @@ def title_parts(ctx: Context, title: str) -> tuple[str | None, int | None]:
             year = m.groupdict().get("year")
             return agency, int(year) if year else None
     return None, None
+
+
+def title_kind(ctx: Context, title: str) -> str:
+    """standard | wording (the annual report, worded otherwise) | genre (another kind of paper)."""
+    params = ctx.params("S1-TITLE")
+    if any(re.match(p, title) for p in params["standard_forms"]):
+        return "standard"
+    return "wording" if re.search(params["same_genre"], title) else "genre"
 
 
 def _abbreviation(ctx: Context, title: str) -> tuple[str, str] | None:
@@ -76,13 +84,18 @@ def title(ctx: Context) -> Iterator[Defect]:
         agency=agency or r.agency or ctx.params("S1-TITLE")["agency_placeholder"],
         year=year or r.year or "YYYY",
     )
-    if not re.match(ctx.template.lexicon["title"]["standard"], text):
+    kind = title_kind(ctx, text)
+    if kind != "standard":
+        # another genre ("关于…的报告", "…情况总结") breaks the form; a wording
+        # variant of the annual report's name ("…信息公开年度报告") only its wording;
+        # before 2019 no national form fixed the title
+        old = ctx.era == "pre2019"
+        severity = {"genre": "warning" if old else None, "wording": "info" if old else "warning"}
         yield ctx.defect(
             "S1-TITLE",
             where,
-            {"text": r.title, "expected": expected},
-            # before 2019 no national form fixed the title: a note only
-            severity="info" if ctx.era == "pre2019" else None,
+            {"text": r.title, "expected": expected, "kind": kind},
+            severity=severity[kind],
             title=text,
             expected=expected,
         )

@@ -22,7 +22,6 @@ define(
     "error",
     also=("warning",),
     basis=("absence", "form"),
-    eras=SINCE_2019,
     reads=STRUCTURE,
 )
 define("S2-ORDER", "structure", "error", basis="form", eras=SINCE_2019, reads=STRUCTURE)
@@ -63,8 +62,28 @@ def _content_elsewhere(ctx: Context, key: str) -> bool:
     return any(ctx.find(p) for p in patterns)
 
 
+def _missing_before_2019(ctx: Context) -> Iterator[Defect]:
+    """A report before 2019 holds the content the 2007 regulation (art. 32)
+    asked of every report; its headings are those of its own time."""
+    present = {s.key for s in ctx.report.sections if s.key}
+    for item in ctx.params("S2-MISSING")["before_2019"]:
+        if item["key"] in present or any(ctx.find_sentences(p) for p in item["patterns"]):
+            continue
+        yield ctx.defect(
+            "S2-MISSING",
+            DefectLocation(section=item["key"]),
+            {"expected": item["heading"]["zh"], "regulation": "2007"},
+            basis="absence",
+            heading=label(item["heading"]["zh"], item["heading"]["en"]),
+            detail=label("", ""),
+        )
+
+
 @check("S2-MISSING", "S2-ORDER", "S2-NUMBERING", "S2-WORDING", "S2-EXTRA")
 def sections(ctx: Context) -> Iterator[Defect]:
+    if ctx.era == "pre2019":
+        yield from _missing_before_2019(ctx)
+        return
     r = ctx.report
     old = old_structure(ctx) is not None  # S3-OLD-HEADINGS reports the structure as a whole
     present = {s.key for s in r.sections if s.key}

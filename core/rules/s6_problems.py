@@ -8,9 +8,17 @@ from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
 from core.rules.context import Context, compiled
-from core.rules.registry import SINCE_2019, SINCE_2021, STRUCTURE, check, define
+from core.rules.registry import SINCE_2019, STRUCTURE, check, define
 
-define("S6-PREV-YEAR", "structure", "warning", basis="practice", eras=SINCE_2019, reads=STRUCTURE)
+define(
+    "S6-PREV-YEAR",
+    "structure",
+    "warning",
+    also=("info",),
+    basis="practice",
+    eras=SINCE_2019,
+    reads=STRUCTURE,
+)
 define("S6-MEASURES", "structure", "warning", basis="practice", reads=STRUCTURE)
 define("S6-THIN", "structure", "warning", basis="heuristic", reads=STRUCTURE)
 define(
@@ -19,7 +27,7 @@ define(
     "error",
     also=("warning",),
     basis=("absence", "prose"),
-    eras=SINCE_2021,
+    eras=("pre2019", "2021"),  # 2007 条例 (收费及减免); from 2021 the fee measures
     reads=STRUCTURE,
 )
 
@@ -55,9 +63,15 @@ def problems(ctx: Context) -> Iterator[Defect]:
             "S6-PREV-YEAR",
             where,
             {"text": text[:200], "implicit_fixes": _any(prev["implicit"], text, year)},
+            # the two-part split comes with the 2021 form: a note for the trial form's years
+            severity="info" if ctx.era == "2019" else None,
             prev_year=year - 1 if year else "—",
         )
-    if not _any(ctx.params("S6-MEASURES")["patterns"], text, year):
+    measures = ctx.params("S6-MEASURES")["patterns"]
+    own_part = [
+        s.heading for s in ctx.report.sections if s is not s5 and _any(measures, s.heading, year)
+    ]
+    if not _any(measures, text, year) and not own_part:
         yield ctx.defect(
             "S6-MEASURES", where, {"text": text[:200]}, next_year=year + 1 if year else "—"
         )
@@ -66,11 +80,15 @@ def problems(ctx: Context) -> Iterator[Defect]:
 @check("S7-FEE")
 def processing_fee(ctx: Context) -> Iterator[Defect]:
     """A statement on information-processing fees in section 六: an error only
-    when section 六 says nothing about fees at all and no other part does."""
+    when section 六 says nothing about fees at all and no other part does.
+    Before 2019: the 2007 regulation's 收费及减免情况, anywhere in the text."""
+    params = ctx.params("S7-FEE")
+    if ctx.era == "pre2019":
+        yield from _fees_before_2019(ctx, params["before_2019"])
+        return
     s6 = ctx.report.section("s6")
     if s6 is None:
         return
-    params = ctx.params("S7-FEE")
     if any(compiled(p).search(s6.text) for p in params["patterns"]):
         return
     where = DefectLocation.at(
@@ -88,3 +106,22 @@ def processing_fee(ctx: Context) -> Iterator[Defect]:
         )
         return
     yield ctx.defect("S7-FEE", where, {"text": s6.text[:200]}, basis="absence")
+
+
+def _fees_before_2019(ctx: Context, params: dict) -> Iterator[Defect]:
+    if any(ctx.find_sentences(p) for p in params["statements"]):
+        return
+    mentions = [m for p in params["mentions"] for m in ctx.find_sentences(p)]
+    sentences = ctx.sentences()
+    where = (
+        mentions[0][0].location()
+        if mentions
+        else (sentences[0].location() if sentences else DefectLocation())
+    )
+    yield ctx.defect(
+        "S7-FEE",
+        where,
+        {"text": mentions[0][0].quote if mentions else "", "regulation": "2007"},
+        severity="warning" if mentions else None,
+        basis="prose" if mentions else "absence",
+    )

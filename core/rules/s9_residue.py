@@ -3,6 +3,7 @@ bookmarks, tracked changes, placeholders, stray page numbers."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -37,6 +38,11 @@ def _short(text: str) -> str:
         return text
     cut = max(text.rfind(c, 0, limit) for c in "。；！？，")
     return text[: cut + 1] if cut > 0 else text
+
+
+def _page_value(text: str) -> int | None:
+    digits = re.findall(r"\d+", text)
+    return int(digits[0]) if digits else None
 
 
 def _section_of(ctx: Context) -> dict[tuple, str | None]:
@@ -106,10 +112,11 @@ def residue(ctx: Context) -> Iterator[Defect]:
 
 
 def _page_numbers(ctx: Context) -> Iterator[Defect]:
-    """Lone page numbers: a marked one ("- 2 -", "第3页") anywhere; a bare
-    figure only after the last sentence or in a run of pages (1, 2, 3 …), since a
-    bare figure on a line of its own is often a table value a conversion cut
-    loose."""
+    """A lone page number left in the text.  A run of them (1, 2, 3 … spread
+    through the text) is the pagination of the file the text was converted
+    from, not the report's; a bare figure counts only after the last sentence,
+    since a figure on a line of its own is often a table value a conversion
+    cut loose."""
     params = ctx.params("S9-PAGE-NUMBER")
     marked = [compiled(p) for p in params["patterns"]]
     bare = compiled(params["bare"])
@@ -126,9 +133,10 @@ def _page_numbers(ctx: Context) -> Iterator[Defect]:
         elif any(pg.fullmatch(plain) for pg in marked):
             found.append((i, key, p, plain, False))
     at: dict[int, list[int]] = {}
-    for i, _, _, t, is_bare in found:
-        if is_bare:
-            at.setdefault(int(t), []).append(i)
+    for i, _, _, t, _ in found:
+        n = _page_value(t)
+        if n is not None:
+            at.setdefault(n, []).append(i)
     gap = params["min_page_gap"]
     # the end of the text: after its last sentence only closing lines follow
     ends = params["sentence_ends"]
@@ -136,12 +144,13 @@ def _page_numbers(ctx: Context) -> Iterator[Defect]:
         (i for i, (_, p) in enumerate(paragraphs) if any(c in p.text for c in ends)), default=-1
     )
     for i, key, p, plain, is_bare in found:
-        if is_bare:
-            n = int(plain)
-            # pages follow each other at a distance; table values stand close together
-            in_run = n > 0 and any(abs(j - i) >= gap for m in (n - 1, n + 1) for j in at.get(m, ()))
-            if not (i > last or in_run):
-                continue
+        n = _page_value(plain)
+        # pages follow each other; bare figures only at a distance (table values stand close)
+        near = gap if is_bare else 1
+        if n is not None and any(abs(j - i) >= near for m in (n - 1, n + 1) for j in at.get(m, ())):
+            continue  # the pagination of the file the text was converted from
+        if is_bare and i <= last:
+            continue  # a figure amid the text: most likely a table value cut loose
         yield ctx.defect(
             "S9-PAGE-NUMBER",
             DefectLocation.at(p.location, section=key),

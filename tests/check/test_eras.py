@@ -33,15 +33,43 @@ def test_a_report_on_2023_without_tables_misses_them():
     assert codes(report())["C4"] == "error"
 
 
-def test_a_report_on_2015_is_not_held_to_the_parts_of_the_2021_form():
-    r = report(
-        year=2015,
-        title="某县统计局2015年政府信息公开工作年度报告",
-        closing_date=date(2016, 1, 20),
-        sections=[],
-        heading_style="none",
+def report_2013(*sentences: str):
+    """A report on 2013 in the structure of its time: 概述, then prose."""
+    paragraphs = [Paragraph(t, Location(line=4 + i)) for i, t in enumerate(sentences)]
+    overview = section("s1", 1, "概述", 3, *paragraphs)
+    overview.style = "pre2019"
+    return report(
+        year=2013,
+        title="某县统计局2013年政府信息公开工作年度报告",
+        closing_date=date(2014, 1, 20),
+        sections=[overview],
+        heading_style="pre2019",
     )
-    assert [c for c in codes(r) if c.startswith(("S2", "S3", "S4", "S5", "S6", "S7"))] == []
+
+
+THE_2007_CONTENT = (
+    "全年主动公开政府信息120条。",
+    "全年收到依申请公开申请2件，均已答复。",
+    "全年未发生政府信息公开行政复议和行政诉讼。",
+    "本局未收取任何费用，无减免情况。",
+    "存在的主要问题是公开内容不够丰富，下一步将加以改进。",
+)
+
+
+def test_a_report_on_2013_is_held_to_the_content_of_the_2007_regulation_not_the_2021_parts():
+    found = codes(report_2013(*THE_2007_CONTENT))
+    assert [c for c in found if c.startswith(("S2", "S3", "S4", "S5", "S6", "S7"))] == []
+
+
+def test_a_report_on_2013_silent_on_reconsideration_and_fees_misses_what_the_2007_regulation_asked():
+    r = report_2013(*[t for t in THE_2007_CONTENT if "复议" not in t and "费" not in t])
+    found = check_report(r)
+    assert [(d.code, d.severity) for d in found if d.code in ("S2-MISSING", "S7-FEE")] == [
+        ("S2-MISSING", "error"),
+        ("S7-FEE", "error"),
+    ]
+    missing = next(d for d in found if d.code == "S2-MISSING")
+    assert "因政府信息公开申请行政复议、提起行政诉讼的情况" in missing.message("zh")
 
 
 def test_before_2019_every_agency_had_until_31_march():
@@ -76,9 +104,21 @@ def test_the_five_aspects_of_the_overview_are_asked_for_from_2021():
     assert codes(r)["S4-ASPECTS"] == "warning"
 
 
-def test_a_title_without_工作_before_2019_is_a_note_and_from_2019_an_error():
+def test_a_title_without_工作_is_a_wording_matter_and_before_2019_a_note():
     old = report(
         year=2015, title="某县统计局2015年政府信息公开年度报告", closing_date=date(2016, 1, 9)
     )
     assert codes(old)["S1-TITLE"] == "info"
-    assert codes(report(title="某县统计局2023年政府信息公开年度报告"))["S1-TITLE"] == "error"
+    assert codes(report(title="某县统计局2023年政府信息公开年度报告"))["S1-TITLE"] == "warning"
+
+
+def test_a_title_of_another_genre_is_an_error_and_before_2019_a_warning():
+    assert codes(report(title="某县统计局2023年政府信息公开工作总结"))["S1-TITLE"] == "error"
+    old = report(
+        year=2013, title="某县统计局2013年度政府信息公开情况总结", closing_date=date(2014, 1, 9)
+    )
+    assert codes(old)["S1-TITLE"] == "warning"
+
+
+def test_the_year_may_stand_before_the_agency():
+    assert "S1-TITLE" not in codes(report(title="2023年某县统计局政府信息公开工作年度报告"))
