@@ -35,11 +35,12 @@ def title_parts(ctx: Context, title: str) -> tuple[str | None, int | None]:
 
 
 def title_kind(ctx: Context, title: str) -> str:
-    """standard | wording (the annual report, worded otherwise) | genre (another kind of paper)."""
+    """standard | genre (another kind of paper: "关于…的报告", "…情况总结") |
+    wording (the annual report's name worded otherwise)."""
     params = ctx.params("S1-TITLE")
     if any(re.match(p, title) for p in params["standard_forms"]):
         return "standard"
-    return "wording" if re.search(params["same_genre"], title) else "genre"
+    return "genre" if any(re.search(p, title) for p in params["other_genres"]) else "wording"
 
 
 def _abbreviation(ctx: Context, title: str) -> tuple[str, str] | None:

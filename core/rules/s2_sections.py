@@ -42,7 +42,9 @@ def _standard(ctx: Context, key: str) -> dict[str, str]:
 
 def old_structure(ctx: Context) -> tuple[list[Section], list[str]] | None:
     """(old headings, keys of the missing parts) when the report follows the
-    pre-2019 structure: several headings of that time, not one old wording."""
+    pre-2019 structure: several headings of that time, and parts of the
+    current form missing or parts it does not have (概述 and 咨询处理情况
+    beside 总体情况) — not old wordings of the six parts."""
     r = ctx.report
     if r.heading_style not in ("pre2019", "mixed"):
         return None
@@ -50,16 +52,23 @@ def old_structure(ctx: Context) -> tuple[list[Section], list[str]] | None:
     if len(old) < ctx.params("S3-OLD-HEADINGS")["min_old_headings"]:
         return None
     present = {s.key for s in r.sections if s.key}
-    return old, [spec.key for spec in ctx.template.sections if spec.key not in present]
+    missing = [spec.key for spec in ctx.template.sections if spec.key not in present]
+    foreign = any(s.key is None for s in old) or len(r.sections) > len(ctx.template.sections)
+    return (old, missing) if missing or foreign else None
 
 
 def _content_elsewhere(ctx: Context, key: str) -> bool:
-    """Is the content of part `key` in the report although its heading is not?"""
+    """Is the content of part `key` in the report although its heading is not
+    (its table, its sub-items, or the heading's own words in the text)?"""
     content = ctx.params("S2-MISSING")["content"].get(key, {})
     if any(ctx.report.tables_found.get(t) for t in content.get("tables", ())):
         return True
-    patterns = content.get("patterns", ())
-    return any(ctx.find(p) for p in patterns)
+    if any(ctx.find(p) for p in content.get("patterns", ())):
+        return True
+    spec = ctx.template.section(key)
+    words = {normalise(h) for h in (spec.heading, *spec.variants)} if spec else set()
+    text = normalise("".join(p.text for _, p in ctx.paragraphs()))
+    return any(w in text for w in words)
 
 
 def _missing_before_2019(ctx: Context) -> Iterator[Defect]:
