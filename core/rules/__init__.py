@@ -21,6 +21,7 @@ from core.rules import (  # noqa: F401  (imported to register their rules)
     tt_prose,
     tt_text_table,
     x_cross_year,
+    x_parent,
 )
 from core.rules.registry import DOC_FIELDS, TEXT_FIELDS, Rule, checks, rules
 

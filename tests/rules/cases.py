@@ -5,7 +5,8 @@ A case is a report text — the clean 2021 fixture by default, a seed
 by `replace` (pairs of old/new text) and `set` (cell key → new raw text),
 parsed by the real parser and checked.  `doubts` (code and table) set what
 the parser would record as unsure in the report's Reading, so the checker's
-side of a doubt is tested on its own.  `previous` builds last year's
+side of a doubt is tested on its own.  `parent` builds the same year's report
+of the agency's government the same way.  `previous` builds last year's
 report the same way (`year_shift = -1` then moves every year back).  A "fail"
 case must yield a defect of `rule` (whose location has the fields of
 `location`, and whose severity is `severity` when given); a "pass" case
@@ -123,10 +124,12 @@ def run(case: dict[str, Any]) -> list[Defect]:
         report = parse_bytes(text.encode("utf-8"), "case.txt")
     for d in case.get("doubts", ()):
         report.reading.doubts.append(Doubt(d["code"], d.get("table"), d.get("detail", "")))
-    previous = None
+    previous = parent = None
     if "previous" in case:
         previous = parse_bytes(build(case["previous"]).encode("utf-8"), "previous.txt")
-    return check_report(report, previous)
+    if "parent" in case:
+        parent = parse_bytes(build(case["parent"]).encode("utf-8"), "parent.txt")
+    return check_report(report, previous, parent=parent)
 
 
 def matches(defect: Defect, case: dict[str, Any]) -> bool:
