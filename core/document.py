@@ -108,6 +108,13 @@ class Document:
     # an HTML page's <meta name="ArticleTitle">, <title>, heading or title
     # block outside the article; a PDF's document properties.
     title_candidates: list[tuple[str, str]] = field(default_factory=list)
+    # Where pictures stand in the text (a table pasted as an image is a table
+    # the parser cannot read): Location(paragraph=k) before paragraph k, or a
+    # PDF page.
+    pictures: list[Location] = field(default_factory=list)
+    # Documents the file links to or says are attached (a portal page whose
+    # report is in an attached PDF or Word file).
+    attachments: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -102,6 +102,8 @@ DOUBTS = (
     "text_run_together",  # the whole body is one line: headings cannot be told apart
     "scanned",  # pages without a text layer
     "inferred",  # figures were worked out from glued digits, not read
+    "table_image",  # a picture stands where the table should be: it was pasted as an image
+    "in_attachment",  # the file only points to the report in an attached document
 )
 
 
@@ -158,8 +160,8 @@ class Reading:
 
 
 # Doubts that make every table, or the headings, unreadable.
-WHOLE_TEXT_DOUBTS = frozenset({"scanned", "text_run_together"})
-STRUCTURE_DOUBTS = frozenset({"no_headings", "text_run_together", "scanned"})
+WHOLE_TEXT_DOUBTS = frozenset({"scanned", "text_run_together", "in_attachment"})
+STRUCTURE_DOUBTS = frozenset({"no_headings", "text_run_together", "scanned", "in_attachment"})
 
 
 @dataclass

@@ -52,7 +52,11 @@ def _drop(el: Any) -> None:
 
 def _finish(raw: str) -> list[str]:
     """Collected inline text -> lines, whitespace collapsed as a browser does."""
-    raw = _SPACE.sub(" ", _CJK_WRAP.sub("", raw))
+    if "\n" in raw:
+        raw = _CJK_WRAP.sub("", raw)
+    raw = _SPACE.sub(" ", raw)
+    if BREAK not in raw:
+        return [raw.strip(" ")]
     return [line.strip(" ") for line in raw.split(BREAK)]
 
 
@@ -72,7 +76,6 @@ def _inline(el: Any, out: list[str]) -> None:
 
 
 _ASCII_SPACE = " \t\r\n\f"
-# C0 control characters other than tab, newline, carriage return; form feed is a space
 # C0 control characters other than tab, newline, carriage return (form feed: a space)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -165,10 +168,12 @@ def table_grid(table: Any, index: int) -> list[list[Cell]]:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, pictured: frozenset = frozenset()) -> None:
         self.blocks: list[Paragraph | Table] = []
         self.paragraphs = 0
         self.tables = 0
+        self.pictured = pictured  # <img> elements and the elements holding one
+        self.pictures: list[Location] = []
 
     def walk(self, el: Any) -> None:
         buf: list[str] = []
@@ -184,6 +189,8 @@ class _Builder:
                 self.flush(buf, tag)
                 self.walk(child)
             else:
+                if child in self.pictured:  # a picture inline: where the next text goes
+                    self.pictures.append(Location(paragraph=self.paragraphs))
                 _inline(child, buf)
             if child.tail:
                 buf.append(child.tail)
@@ -234,13 +241,34 @@ def extract(data: bytes, name: str) -> Document:
             continue  # an article's own header holds its title
         if el.getparent() is not None:
             _drop(el)
+    attachments = attached(root)
     body = root.find("body")
-    builder = _Builder()
-    builder.walk(find_article(body if body is not None else root))
+    article = find_article(body if body is not None else root)
+    pictured = frozenset(
+        holder for img in article.iter("img") for holder in (img, *img.iterancestors())
+    )
+    builder = _Builder(pictured)
+    builder.walk(article)
     return Document(
         blocks=builder.blocks,
         source="html",
         name=name,
         encoding=encoding,
         title_candidates=candidates,
+        pictures=builder.pictures,
+        attachments=attachments,
     )
+
+
+_ATTACHED = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et|zip|rar)(?:[?#].*)?$", re.IGNORECASE)
+
+
+def attached(root: Any) -> list[str]:
+    """The documents a page links to (its attachments), by their link text or file name."""
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if _ATTACHED.search(href):
+            text = _SPACE.sub(" ", "".join(a.itertext())).strip()
+            out.append(text or href.rsplit("/", 1)[-1])
+    return list(dict.fromkeys(out))

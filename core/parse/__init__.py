@@ -101,7 +101,9 @@ def parse_document(doc: Document) -> Report:
                 *run_together.doubts,
                 *_detached(reading, template),
                 *_unparsed(doc, reading.facts, version),
+                *_pictured(doc, reading.facts, found_sections, version),
                 *_no_headings(doc, found_sections),
+                *_in_attachment(doc, reading.facts, found_sections),
             ],
         ),
     )
@@ -151,6 +153,50 @@ def _unparsed(doc: Document, facts: dict, version: str) -> list[Doubt]:
         if mark is not None:
             out.append(Doubt("table_unparsed", table, mark))
     return out
+
+
+TABLE_SECTION = {"t2": "s2", "t3": "s3", "t4": "s4"}
+
+
+def _pictured(doc: Document, facts: dict, found, version: str) -> list[Doubt]:  # noqa: ANN001
+    """A doubt for each unread table whose section holds a picture: the table
+    was pasted as an image."""
+    if version == "pre2019" or not doc.pictures:
+        return []
+    have = {f.table for f in facts.values()}
+    starts = [(s.key, s.location.paragraph) for s in found if s.location.paragraph is not None]
+    out = []
+    for table, key in TABLE_SECTION.items():
+        if table in have:
+            continue
+        span = next(
+            (
+                (start, starts[i + 1][1] if i + 1 < len(starts) else None)
+                for i, (k, start) in enumerate(starts)
+                if k == key
+            ),
+            None,
+        )
+        for pic in doc.pictures:
+            at = pic.paragraph  # the picture stands before paragraph `at`
+            if at is None:
+                continue
+            if span is None or (span[0] < at and (span[1] is None or at <= span[1])):
+                out.append(Doubt("table_image", table))
+                break
+    return out
+
+
+# A file with less text than this, no section and no table only points to the report.
+_POINTER_TEXT = 600
+
+
+def _in_attachment(doc: Document, facts: dict, found) -> list[Doubt]:  # noqa: ANN001
+    if not doc.attachments or facts or sum(1 for s in found if s.key) >= 2:
+        return []
+    if sum(len(p.text) for p in doc.paragraphs) >= _POINTER_TEXT:
+        return []
+    return [Doubt("in_attachment", None, "、".join(doc.attachments[:3]))]
 
 
 def parse_bytes(data: bytes, filename: str) -> Report:

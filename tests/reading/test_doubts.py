@@ -70,3 +70,32 @@ def test_nianbao_parse_says_what_it_could_not_read():
     assert "读取情况：识别出 6 个部分，表格 3 张，读出数字 197/200 格" in out
     assert "表二的数字粘连在一起（行政规范性文件），无法可靠读取" in out
     assert "Traceback" not in out
+
+
+PAGE = """<html><head><meta charset="utf-8"><title>某县司法局2024年政府信息公开工作年度报告_年报_某县人民政府</title></head>
+<body><div class="TRS_Editor">
+<p>一、总体情况</p><p>2024年，我局认真贯彻落实政府信息公开条例，持续推进政务公开工作。</p>
+<p>二、主动公开政府信息情况</p><p><img src="/upload/table2.png" /></p>
+<p>三、收到和处理政府信息公开申请情况</p><p><img src="/upload/table3.jpg" /></p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度未发生行政复议、行政诉讼。</p>
+<p>五、存在的主要问题及改进情况</p><p>一是……二是……</p>
+<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>
+</div></body></html>"""
+
+
+def test_tables_pasted_as_pictures_are_a_doubt_not_a_missing_table():
+    r = parse_bytes(PAGE.encode("utf-8"), "page.html")
+    assert {("table_image", "t2"), ("table_image", "t3")} <= _doubts(r)
+    assert ("table_image", "t4") not in _doubts(r)  # no picture in part 四
+
+
+def test_a_page_that_only_links_to_its_report_says_so():
+    page = """<html><head><meta charset="utf-8"><title>某县司法局2024年政府信息公开工作年度报告</title></head>
+    <body><div class="TRS_Editor"><p>某县司法局2024年政府信息公开工作年度报告</p>
+    <p>附件：<a href="/files/2025/nb2024.pdf">某县司法局2024年政府信息公开工作年度报告.pdf</a></p>
+    </div></body></html>"""
+    r = parse_bytes(page.encode("utf-8"), "page.html")
+    assert [(d.code, d.detail) for d in r.reading.doubts] == [
+        ("in_attachment", "某县司法局2024年政府信息公开工作年度报告.pdf")
+    ]
+    assert not r.reading.structure_sure and not r.reading.table_sure("t3")
