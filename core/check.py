@@ -20,6 +20,10 @@ from core.rules.registry import Rule
 
 log = logging.getLogger(__name__)
 
+# Doubts after which what was read is not the report at all (it is in an
+# attached file): only the reading notice is said.
+NOT_THE_REPORT = frozenset({"in_attachment"})
+
 
 def check_report(
     report: Report,
@@ -51,7 +55,9 @@ def check_report(
 
 def _shown(d: Defect, rule: Rule, era: str, report: Report, previous: Report | None) -> bool:
     """Does the defect belong to the report's era, and rest on what was read surely?"""
-    if era not in rule.eras:
+    if d.category == "reading":
+        return True
+    if era not in rule.eras or any(x.code in NOT_THE_REPORT for x in report.reading.doubts):
         return False
     if "structure" in rule.reads and not report.reading.structure_sure:
         return False

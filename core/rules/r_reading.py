@@ -25,6 +25,8 @@ CODES = {
     "text_run_together": "R-TEXT-GLUED",
     "scanned": "R-SCANNED",
     "inferred": "R-INFERRED",
+    "table_image": "R-TABLE-IMAGE",
+    "in_attachment": "R-IN-ATTACHMENT",
 }
 assert set(CODES) == set(DOUBTS), "every kind of doubt has its notice"
 for _code in CODES.values():

@@ -129,3 +129,10 @@ def test_reading_notices_come_first_in_the_rendered_list():
     r = with_t4({"t4.review.upheld": 1}, Doubt("cells_run_together", "t3"))
     text = render_text(r, check_report(r), "zh")
     assert text.index("读取情况 (1)") < text.index("错误 (")
+
+
+def test_a_page_that_only_links_to_its_report_gets_the_notice_and_nothing_else():
+    r = with_t4({"t4.review.upheld": 1}, Doubt("in_attachment", None, "年报.pdf"), title=None)
+    found = check_report(r)
+    assert [d.code for d in found] == ["R-IN-ATTACHMENT"]
+    assert "年报.pdf" in found[0].message("zh")
