@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from core.defect import Defect, DefectLocation, ui_text
 from core.rules.context import Context, compiled, ui
 from core.rules.prose import Sentence
 from core.rules.registry import check, define
+from core.template import load_template
 from core.textnum import parse_number
 
 define("S10-NUMBERING", "structure", "warning", basis="practice")
@@ -104,6 +106,23 @@ def _in_label_line(sentence: Sentence, pos: int, params: dict) -> bool:
     return _label_line(sentence.paragraph_at(pos).text.strip(), params)
 
 
+def _table_words(ctx: Context, sentence: Sentence, pos: int, unit: str, params: dict) -> bool:
+    """A repeat of table labels' words in a line without punctuation: a header
+    a conversion ran together ("结果维持结果纠正…结果维持结果纠正…")."""
+    line = sentence.paragraph_at(pos).text
+    if any(c in line for c in params["marks"]):
+        return False
+    return set(unit) <= _label_chars(ctx.template.version)
+
+
+@cache
+def _label_chars(version: str) -> frozenset[str]:
+    t = load_template(version)
+    words = [r.label for spec in t.tables.values() for r in spec.rows]
+    words += [c.label for spec in t.tables.values() for r in spec.rows for c in r.columns]
+    return frozenset("".join(words))
+
+
 def _aabb(text: str, start: int, end: int) -> bool:
     """Is the doubled unit part of an AABB word ("实实在在", "是是非非")?"""
     n = (end - start) // 2
@@ -125,6 +144,8 @@ def slips(ctx: Context) -> list[Slip]:
                     sent, m.end() - 1, params
                 ):
                     continue  # table labels run together by a conversion
+                if _table_words(ctx, sent, m.start(), m.group(1), params):
+                    continue
                 if _aabb(text, m.start(), m.end()) or compiled(params["repeat_ok"]).match(
                     m.group(0)
                 ):

@@ -42,7 +42,7 @@ def scope(ctx: Context) -> Iterator[Defect]:
         ):
             return
         why = ui("scope.no_requests")
-    elif requests is not None and challenges > requests:
+    elif requests is not None and challenges > ctx.params("T4-SCOPE")["times_requests"] * requests:
         why = ui("scope.more_than_requests", requests=requests)
     else:
         return
