@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
+from core.document import Paragraph
 from core.rules.context import Context, compiled
 from core.rules.registry import SINCE_2019, STRUCTURE, check, define
 
@@ -42,14 +43,40 @@ def _any(patterns: list[str], text: str, year: int | None) -> bool:
     return any(compiled(_years(p, year)).search(text) for p in patterns)
 
 
+def problems_part(ctx: Context) -> tuple[list[Paragraph], DefectLocation] | None:
+    """Part 五's paragraphs and where they start: the section, or — when its
+    heading is missing — the problems written under another part
+    ("（一）主要问题 …" after table 四)."""
+    s5 = ctx.report.section("s5")
+    if s5 is not None:
+        return s5.paragraphs, DefectLocation.at(s5.location, section="s5")
+    head = compiled(ctx.params("S6-MEASURES")["problems_heading"])
+    for s in ctx.report.sections:
+        for i, p in enumerate(s.paragraphs):
+            if head.match(p.text.strip()) and len(p.text.strip()) <= 40:
+                return s.paragraphs[i:], DefectLocation.at(p.location, section="s5")
+    return None
+
+
+def _after_last_problems(paragraphs: list[Paragraph], head: re.Pattern[str]) -> str:
+    """The text from the last heading of problems on: where this year's
+    measures stand (not the fixes of last year's problems before it)."""
+    starts = [
+        i
+        for i, p in enumerate(paragraphs)
+        if head.match(p.text.strip()) and len(p.text.strip()) <= 40
+    ]
+    return "\n".join(p.text for p in paragraphs[starts[-1] if starts else 0 :])
+
+
 @check("S6-PREV-YEAR", "S6-MEASURES", "S6-THIN")
 def problems(ctx: Context) -> Iterator[Defect]:
-    s5 = ctx.report.section("s5")
-    if s5 is None:
+    found = problems_part(ctx)
+    if found is None:
         return
-    text = s5.text
+    paragraphs, where = found
+    text = "\n".join(p.text for p in paragraphs)
     year = ctx.report.year
-    where = DefectLocation.at(s5.location, section="s5")
     body = re.sub(r"\s+", "", text)
     thin = ctx.params("S6-THIN")
     if len(body) < thin["min_chars"] or body.strip("。.") in thin["empty"]:
@@ -67,13 +94,16 @@ def problems(ctx: Context) -> Iterator[Defect]:
             severity="info" if ctx.era == "2019" else None,
             prev_year=year - 1 if year else "—",
         )
-    measures = ctx.params("S6-MEASURES")["patterns"]
+    params = ctx.params("S6-MEASURES")
+    measures = params["patterns"]
+    s5 = ctx.report.section("s5")
     own_part = [
         s.heading for s in ctx.report.sections if s is not s5 and _any(measures, s.heading, year)
     ]
-    if not _any(measures, text, year) and not own_part:
+    tail = _after_last_problems(paragraphs, compiled(params["problems_heading"]))
+    if not _any(measures, tail, year) and not own_part:
         yield ctx.defect(
-            "S6-MEASURES", where, {"text": text[:200]}, next_year=year + 1 if year else "—"
+            "S6-MEASURES", where, {"text": tail[:200]}, next_year=year + 1 if year else "—"
         )
 
 
