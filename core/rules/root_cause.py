@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from itertools import combinations
 
 from core.report import Number
@@ -29,11 +30,13 @@ class Evaluated:
     values: dict[str, Number]  # every operand, "prev:KEY" for last year's
     tolerance: Fraction = Fraction(0)  # amounts in 万元 agree within 0.005
 
-    @property
-    def gap(self) -> Fraction:
+    @cached_property
+    def gap(self) -> Fraction | int:
+        if isinstance(self.lhs, int) and isinstance(self.rhs, int):
+            return self.lhs - self.rhs
         return Fraction(self.lhs) - Fraction(self.rhs)
 
-    @property
+    @cached_property
     def broken(self) -> bool:
         return abs(self.gap) > self.tolerance
 
@@ -96,7 +99,7 @@ def _single(key: str, left: list[Evaluated], holding: list[Evaluated]) -> list[E
     for e in left:
         w = weight(e.relation, key)
         if w:
-            changes.add(-e.gap / w)
+            changes.add(Fraction(-e.gap, w))
             fixed.append(e)
     return fixed if len(changes) == 1 else []
 

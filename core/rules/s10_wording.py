@@ -136,6 +136,7 @@ def slips(ctx: Context) -> list[Slip]:
     params = ctx.params("S10-GARBLED")
     found: dict[tuple[int, int], Slip] = {}
     repeats = [compiled(params[k]) for k in ("repeated_phrase", "repeated_word", "repeated_char")]
+    any_typo = compiled("|".join(f"(?:{t['wrong']})" for t in ctx.template.lexicon["typos"]))
     for sent in ctx.sentences():
         text = sent.text
         for phrase, rx in zip((True, False, False), repeats, strict=True):
@@ -161,7 +162,7 @@ def slips(ctx: Context) -> list[Slip]:
                     (id(sent), m.start()),
                     Slip(sent, m.start(), m.group(0), ui("garbled.repeat", text=m.group(0))),
                 )
-        for typo in ctx.template.lexicon["typos"]:
+        for typo in ctx.template.lexicon["typos"] if any_typo.search(text) else ():
             for m in compiled(typo["wrong"]).finditer(text):
                 found.setdefault(
                     (id(sent), m.start()),
