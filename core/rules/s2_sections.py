@@ -84,7 +84,7 @@ def _missing_before_2019(ctx: Context) -> Iterator[Defect]:
             {"expected": item["heading"]["zh"], "regulation": "2007"},
             basis="absence",
             heading=label(item["heading"]["zh"], item["heading"]["en"]),
-            detail=label("", ""),
+            detail=ui("missing.before_2019"),
         )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
 from core.document import Paragraph
-from core.rules.context import Context, compiled
+from core.rules.context import Context, compiled, ui
 from core.rules.registry import SINCE_2019, STRUCTURE, check, define
 
 define(
@@ -133,9 +133,18 @@ def processing_fee(ctx: Context) -> Iterator[Defect]:
             {"text": s6.text[:200], "elsewhere": sorted({k or "" for k, _ in elsewhere})},
             severity="warning",
             basis="prose",
+            place=ui("fees.place"),
+            fees=ui("fees.what"),
         )
         return
-    yield ctx.defect("S7-FEE", where, {"text": s6.text[:200]}, basis="absence")
+    yield ctx.defect(
+        "S7-FEE",
+        where,
+        {"text": s6.text[:200]},
+        basis="absence",
+        place=ui("fees.place"),
+        fees=ui("fees.what"),
+    )
 
 
 def _fees_before_2019(ctx: Context, params: dict) -> Iterator[Defect]:
@@ -154,4 +163,6 @@ def _fees_before_2019(ctx: Context, params: dict) -> Iterator[Defect]:
         {"text": mentions[0][0].quote if mentions else "", "regulation": "2007"},
         severity="warning" if mentions else None,
         basis="prose" if mentions else "absence",
+        place=ui("fees.place_2007"),
+        fees=ui("fees.what_2007"),
     )
