@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation
-from core.rules.context import Context
+from core.rules.context import Context, compiled
 from core.rules.registry import STRUCTURE, check, define
 from core.rules.s4_aspects import subheadings
 
@@ -31,11 +31,17 @@ def padding(ctx: Context) -> Iterator[Defect]:
 @check("S12-MISPLACED")
 def misplaced(ctx: Context) -> Iterator[Defect]:
     min_items = ctx.params("S12-MISPLACED")["min_items"]
+    problems = compiled(ctx.params("S6-MEASURES")["problems_heading"])
     for key in ("s2", "s3", "s4"):
         s = ctx.report.section(key)
         if s is None:
             continue
-        heads = subheadings(ctx, s)
+        table = next((t for t, spec in ctx.template.tables.items() if spec.section == key), None)
+        if table and not ctx.report.reading.table_sure(table):
+            continue  # the "items" may be the table's labels, cut loose by a conversion
+        # problems and measures belong to part 五 (S2-MISSING says its heading is missing)
+        heads = [h for h in subheadings(ctx, s) if not problems.match(h[0].text.strip())]
+        heads = [h for h in heads if not _measures(ctx, h[2])]
         if len(heads) >= min_items:
             yield ctx.defect(
                 "S12-MISPLACED",
@@ -44,3 +50,7 @@ def misplaced(ctx: Context) -> Iterator[Defect]:
                 headings=[h for _, _, h in heads],
                 section=ctx.template.section(key).heading,
             )
+
+
+def _measures(ctx: Context, heading: str) -> bool:
+    return any(compiled(p).search(heading) for p in ctx.params("S12-MISPLACED")["part_five"])

@@ -120,8 +120,8 @@ def title(ctx: Context) -> Iterator[Defect]:
                 severity="warning",
                 basis="heuristic",
                 title=text,
-                agency=short[0],
-                why=ui("agency.abbreviated", full=short[1]),
+                agency=agency,
+                why=ui("agency.abbreviated", short=short[0], full=short[1]),
             )
     period = _period_year(ctx)
     if year is None:
