@@ -28,6 +28,13 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return compile_with_number(pattern)
 
 
+@cache
+def _multiline(pattern: str) -> re.Pattern[str]:
+    from core.textnum import NUMBER
+
+    return re.compile(pattern.replace("{num}", NUMBER), re.MULTILINE)
+
+
 _GROUP = re.compile(r"\((?:[^()]|\([^()]*\))*\)(?:[?*+]|\{\d+(?:,\d*)?\})?\??")
 _CLASS = re.compile(r"\[(?:\\.|[^\]])*\](?:[?*+]|\{\d+(?:,\d*)?\})?\??")
 _OPTIONAL = re.compile(r"\\.|.[?*]\??|.\{\d+(?:,\d*)?\}\??|[+^$.]")
@@ -228,7 +235,8 @@ class Context:
         if word and word not in joined:
             return []
         regex = compiled(pattern)
-        first = regex.search(joined)
+        # paragraphs are joined by line ends: "^" of a pattern is a paragraph's start
+        first = _multiline(pattern).search(joined)
         if first is None:
             return []
         out = []

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from core.defect import Defect, DefectLocation, ui_text
 from core.report import Section
-from core.rules.context import Context, label, ui
+from core.rules.context import Context, compiled, label, ui
 from core.rules.registry import SINCE_2019, STRUCTURE, check, define
 from core.rules.s1_title import normalise
 
@@ -59,16 +59,29 @@ def old_structure(ctx: Context) -> tuple[list[Section], list[str]] | None:
 
 def _content_elsewhere(ctx: Context, key: str) -> bool:
     """Is the content of part `key` in the report although its heading is not
-    (its table, its sub-items, or the heading's own words in the text)?"""
+    (its table, its sub-items, or a paragraph opening with the heading's words:
+    a heading the reading ran into its paragraph)?  A preamble listing the six
+    parts is no content."""
     content = ctx.params("S2-MISSING")["content"].get(key, {})
     if any(ctx.report.tables_found.get(t) for t in content.get("tables", ())):
         return True
-    if any(ctx.find(p) for p in content.get("patterns", ())):
+    if any(ctx.find(p, _SECTIONS) for p in content.get("patterns", ())):
         return True
     spec = ctx.template.section(key)
-    words = {normalise(h) for h in (spec.heading, *spec.variants)} if spec else set()
-    text = normalise("".join(p.text for _, p in ctx.paragraphs()))
-    return any(w in text for w in words)
+    if spec is None:
+        return False
+    words = [normalise(h) for h in (spec.heading, *spec.variants)]
+    opening = compiled(ctx.params("S2-MISSING")["heading_opening"])
+    for _, p in ctx.paragraphs(_SECTIONS):
+        text = normalise(p.text)
+        m = opening.match(text)
+        rest = text[m.end() :] if m else text
+        if any(rest.startswith(w) for w in words):
+            return True
+    return False
+
+
+_SECTIONS = ("s1", "s2", "s3", "s4", "s5", "s6")
 
 
 def _missing_before_2019(ctx: Context) -> Iterator[Defect]:
