@@ -13,7 +13,7 @@ from datetime import date
 
 from core.defect import SEVERITIES, Defect
 from core.document import Document, Paragraph
-from core.report import Report
+from core.report import Reading, Report
 from core.rules import RULES, checks
 from core.rules.context import Context
 from core.rules.registry import Rule
@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 # Doubts after which what was read is not the report at all (it is in an
 # attached file): only the reading notice is said.
 NOT_THE_REPORT = frozenset({"in_attachment"})
+# Doubts about a table's figures only: its rows and columns were still read.
+FIGURES_ONLY = frozenset({"cells_run_together", "inferred", "row_short"})
 
 
 def check_report(
@@ -66,7 +68,18 @@ def _shown(d: Defect, rule: Rule, era: str, report: Report, previous: Report | N
             reading = previous.reading if last_year and previous is not None else report.reading
             if not reading.table_sure(table):
                 return False
+    if "labels" in rule.reads:
+        for table, _ in tables_of(d):
+            if not labels_sure(report.reading, table):
+                return False
     return True
+
+
+def labels_sure(reading: Reading, table: str) -> bool:
+    """Were the rows and columns of `table` read reliably (whatever its figures)?"""
+    return reading.structure_sure and not any(
+        d.table == table and d.code not in FIGURES_ONLY for d in reading.doubts
+    )
 
 
 def tables_of(d: Defect) -> set[tuple[str, bool]]:

@@ -14,7 +14,7 @@ from core.rules.context import Context, label, ui
 from core.rules.registry import CELLS, SINCE_2019, check, define
 
 define("C1", "blank_cell", "error", basis="absence", eras=SINCE_2019, reads=CELLS)
-define("C2", "table_format", "error", basis="form", eras=SINCE_2019, reads=CELLS)
+define("C2", "table_format", "error", also=("warning",), basis="form", eras=SINCE_2019, reads=CELLS)
 define("C3", "table_format", "warning", basis="heuristic", eras=SINCE_2019, reads=CELLS)
 define(
     "C4", "table_format", "error", also=("warning",), basis="absence", eras=SINCE_2019, reads=CELLS
@@ -130,6 +130,9 @@ def bad_numbers(ctx: Context) -> Iterator[Defect]:
                 "C2",
                 ctx.cell_location(key),
                 {"raw": f.raw, "value": f.value},
+                # a negative or fractional count is impossible; text such as "减12" is
+                # no number but may be plain to a reader
+                severity="warning" if f.status == "invalid" else None,
                 cell=ctx.cell_label(key),
                 raw=f.raw.strip(),
                 problem=problem,

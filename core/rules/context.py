@@ -274,6 +274,14 @@ class Context:
             for m in regex.finditer(s.text)
         ]
 
+    def in_tables(self, pattern: str) -> bool:
+        """Does a cell of any table of the file match (old statistics tables
+        that carry part of a report's content)?"""
+        regex = compiled(pattern)
+        return any(
+            regex.search(c.text) for t in self.report.document.tables for row in t.rows for c in row
+        )
+
     def section_text(self, key: str, report: Report | None = None) -> str:
         s = (report or self.report).section(key)
         return s.text if s else ""

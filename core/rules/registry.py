@@ -43,8 +43,9 @@ SINCE_2019 = ("2019", "2021")
 SINCE_2021 = ("2021",)
 
 # What a rule reads; a defect built on an unsure reading of it is not shown.
-READS = ("cells", "structure")
-CELLS = ("cells",)
+READS = ("cells", "labels", "structure")
+CELLS = ("cells",)  # the figures of a table
+LABELS = ("labels",)  # the rows and columns a table has (not its figures)
 STRUCTURE = ("structure",)
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}  # error 0 < warning 1 < info 2

@@ -90,8 +90,16 @@ def _cells(items: list[Evaluated]) -> list[str]:
     return list(seen)
 
 
+def _value(key: str, items: list[Evaluated]) -> Fraction | None:
+    for e in items:
+        if key in e.values:
+            return Fraction(e.values[key])
+    return None
+
+
 def _single(key: str, left: list[Evaluated], holding: list[Evaluated]) -> list[Evaluated]:
-    """The broken relations one change of `key` repairs without breaking any that holds."""
+    """The broken relations one change of `key` repairs without breaking any
+    that holds, leaving no count below zero."""
     if any(weight(h.relation, key) for h in holding):
         return []
     changes: set[Fraction] = set()
@@ -101,7 +109,10 @@ def _single(key: str, left: list[Evaluated], holding: list[Evaluated]) -> list[E
         if w:
             changes.add(Fraction(-e.gap, w))
             fixed.append(e)
-    return fixed if len(changes) == 1 else []
+    if len(changes) != 1:
+        return []
+    value = _value(key, left)
+    return fixed if value is None or value + changes.pop() >= 0 else []
 
 
 def _best_single(
@@ -138,6 +149,10 @@ def _pair(
     da, db = solution
     if da == 0 or db == 0:
         return None
+    for key, change in ((a, da), (b, db)):
+        value = _value(key, [*left, *holding])
+        if value is not None and value + change < 0:
+            return None  # a count cannot be corrected below zero
     if any(wa * da + wb * db != g for wa, wb, g, _ in rows):
         return None
     fixed = [e for _, _, _, e in rows if e.broken]
@@ -158,8 +173,14 @@ def _best_pair(
 ) -> tuple[tuple[str, ...], list[Evaluated]] | None:
     best: list[Evaluated] = []
     suspects: tuple[str, ...] = ()
+    ties = 0
     for a, b in combinations(_cells(left), 2):
         fixed = _pair(a, b, left, holding)
-        if fixed and len(fixed) > len(best):
-            best, suspects = fixed, (a, b)
-    return (suspects, best) if best else None
+        if not fixed:
+            continue
+        if len(fixed) > len(best):
+            best, suspects, ties = fixed, (a, b), 0
+        elif len(fixed) == len(best) and {id(e) for e in fixed} == {id(e) for e in best}:
+            ties += 1
+    # one cause either way; when several pairs explain it alike, none is named
+    return ((suspects if not ties else ()), best) if best else None

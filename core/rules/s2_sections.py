@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from core.defect import Defect, DefectLocation, ui_text
 from core.report import Section
 from core.rules.context import Context, compiled, label, ui
-from core.rules.registry import SINCE_2019, STRUCTURE, check, define
+from core.rules.registry import LABELS, SINCE_2019, STRUCTURE, check, define
 from core.rules.s1_title import normalise
 
 define(
@@ -29,7 +29,15 @@ define("S2-NUMBERING", "structure", "warning", basis="form", eras=SINCE_2019, re
 define("S2-WORDING", "structure", "warning", basis="form", eras=SINCE_2019, reads=STRUCTURE)
 define("S2-EXTRA", "structure", "warning", basis="form", eras=SINCE_2019, reads=STRUCTURE)
 define("S3-OLD-HEADINGS", "format_version", "error", basis="form", eras=SINCE_2019, reads=STRUCTURE)
-define("S3-VERSION", "format_version", "error", basis="form", eras=SINCE_2019, reads=("cells",))
+define(
+    "S3-VERSION",
+    "format_version",
+    "error",
+    also=("warning",),
+    basis="form",
+    eras=SINCE_2019,
+    reads=LABELS,
+)
 
 _RANK = {"pre2019": 0, "2019": 1, "2021": 2}
 
@@ -89,7 +97,9 @@ def _missing_before_2019(ctx: Context) -> Iterator[Defect]:
     asked of every report; its headings are those of its own time."""
     present = {s.key for s in ctx.report.sections if s.key}
     for item in ctx.params("S2-MISSING")["before_2019"]:
-        if item["key"] in present or any(ctx.find_sentences(p) for p in item["patterns"]):
+        if item["key"] in present or any(
+            ctx.find_sentences(p) or ctx.in_tables(p) for p in item["patterns"]
+        ):
             continue
         yield ctx.defect(
             "S2-MISSING",
@@ -214,14 +224,31 @@ def form_version(ctx: Context) -> Iterator[Defect]:
     expected = ctx.template.expected_version(r.year)
     if expected in _RANK and _RANK[r.format_version] < _RANK[expected]:
         t2 = ctx.report.section("s2")
+        mixed = _current_labels(ctx, expected, r.format_version)
         yield ctx.defect(
             "S3-VERSION",
             DefectLocation.at(t2.location if t2 else None, section="s2", table="t2"),
-            {"expected": expected, "actual": r.format_version, "year": r.year},
+            {"expected": expected, "actual": r.format_version, "year": r.year, "current": mixed},
+            # some tables already in the current form: one old row, not an old form
+            severity="warning" if mixed else None,
             version=_version_name(r.format_version),
             expected=_version_name(expected),
             year=r.year,
         )
+
+
+def _current_labels(ctx: Context, expected: str, old: str) -> list[str]:
+    """Column labels of table 二 that only the expected form has, written in the file."""
+    from core.template import load_template
+
+    def labels(version: str) -> set[str]:
+        spec = load_template(version).tables["t2"]
+        return {normalise(c.label) for b in spec.blocks for c in b.columns}
+
+    only = labels(expected) - labels(old) if old in ("2019", "2021") else set()
+    texts = [normalise(p.text) for p in ctx.report.document.paragraphs]
+    texts += [normalise(c.text) for t in ctx.report.document.tables for row in t.rows for c in row]
+    return sorted(w for w in only if any(w in t for t in texts))
 
 
 def _version_name(version: str) -> dict[str, str]:

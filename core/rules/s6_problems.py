@@ -148,8 +148,8 @@ def processing_fee(ctx: Context) -> Iterator[Defect]:
 
 
 def _fees_before_2019(ctx: Context, params: dict) -> Iterator[Defect]:
-    if any(ctx.find_sentences(p) for p in params["statements"]):
-        return
+    if any(ctx.find_sentences(p) or ctx.in_tables(p) for p in params["statements"]):
+        return  # in the text, or in the statistics table of the time (收费减免金额)
     mentions = [m for p in params["mentions"] for m in ctx.find_sentences(p)]
     sentences = ctx.sentences()
     where = (

@@ -15,7 +15,7 @@ from core.rules.registry import check, define
 define("S9-COMMENT", "residue", "error", also=("warning",), basis=("marker", "prose"))
 define("S9-BOOKMARK", "residue", "error", basis="marker")
 define("S9-TRACKED", "residue", "error", basis="marker")
-define("S9-PLACEHOLDER", "residue", "error", also=("warning",), basis=("marker", "prose"))
+define("S9-PLACEHOLDER", "residue", "error", also=("warning", "info"), basis=("marker", "style"))
 define("S9-PAGE-NUMBER", "residue", "warning", basis="heuristic")
 
 _CODE = {
@@ -87,7 +87,7 @@ def residue(ctx: Context) -> Iterator[Defect]:
         + [("S9-COMMENT", p, "marker") for p in lex["comment_markers"]]
         + [("S9-COMMENT", p, "prose") for p in lex["review_notes"]]
         + [("S9-PLACEHOLDER", p, "marker") for p in lex["placeholders"]]
-        + [("S9-PLACEHOLDER", p, "prose") for p in lex["template_phrases"]]
+        + [("S9-PLACEHOLDER", p, "style") for p in lex["template_phrases"]]
     )
     for code, pattern, basis in text_patterns:
         for sent, m in ctx.find_sentences(pattern):
@@ -101,7 +101,7 @@ def residue(ctx: Context) -> Iterator[Defect]:
                 code,
                 sent.location(m.start()),
                 {"text": sent.quote, "match": m.group(0)},
-                severity="warning" if basis == "prose" else None,
+                severity={"prose": "warning", "style": "info"}.get(basis),
                 basis=basis,
                 text=quote,
                 author=_author(m.groupdict().get("author")),
