@@ -68,28 +68,25 @@ def old_structure(ctx: Context) -> tuple[list[Section], list[str]] | None:
 def _content_elsewhere(ctx: Context, key: str) -> bool:
     """Is the content of part `key` in the report although its heading is not
     (its table, its sub-items, or a paragraph opening with the heading's words:
-    a heading the reading ran into its paragraph)?  A preamble listing the six
-    parts is no content."""
+    a heading the reading ran into its paragraph)?  A sentence listing the six
+    parts ("本报告由总体情况、……组成") is no content."""
     content = ctx.params("S2-MISSING")["content"].get(key, {})
     if any(ctx.report.tables_found.get(t) for t in content.get("tables", ())):
         return True
-    if any(ctx.find(p, _SECTIONS) for p in content.get("patterns", ())):
+    if any(ctx.find(p) for p in content.get("patterns", ())):
         return True
     spec = ctx.template.section(key)
     if spec is None:
         return False
     words = [normalise(h) for h in (spec.heading, *spec.variants)]
     opening = compiled(ctx.params("S2-MISSING")["heading_opening"])
-    for _, p in ctx.paragraphs(_SECTIONS):
+    for _, p in ctx.paragraphs():  # the preamble too: a missed heading leaves its part there
         text = normalise(p.text)
         m = opening.match(text)
         rest = text[m.end() :] if m else text
         if any(rest.startswith(w) for w in words):
             return True
     return False
-
-
-_SECTIONS = ("s1", "s2", "s3", "s4", "s5", "s6")
 
 
 def _missing_before_2019(ctx: Context) -> Iterator[Defect]:
