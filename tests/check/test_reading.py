@@ -43,7 +43,7 @@ def test_a_table_whose_figures_run_together_is_said_once_and_none_of_its_sums_is
     notice = next(d for d in found if d.code == "R-CELLS-GLUED")
     assert (notice.category, notice.severity) == ("reading", "info")
     assert notice.message("zh") == (
-        "表四的数字粘连在一起（如“10000”），无法可靠读取，相关检查没有进行。"
+        "表四的数字粘连在一起（涉及“10000”），无法可靠读取，相关检查没有进行。"
     )
     assert "Word" in notice.hint("zh") and "PDF" in notice.hint("en")
     # the tables the parser was sure of are still judged
