@@ -8,7 +8,7 @@ from pathlib import Path
 from core.document import Document, UnreadableFile
 from core.extract import extract
 from core.normalize import squash
-from core.parse import glued, meta, sections, tables
+from core.parse import glued, meta, old_form, sections, tables
 from core.report import Doubt, Reading, Report
 from core.template import load_template
 
@@ -25,9 +25,11 @@ def parse_document(doc: Document) -> Report:
     reading = tables.read(rows, template)
     run_together = glued.read(doc, template)
     if table_version is None and run_together.facts:
-        # no table but glued text: the form whose labels read more of it
+        # no table but glued text: the form its table 二 headers name, else the
+        # form whose labels read more of it
         other = glued.read(doc, load_template("2019"))
-        if len(other.facts) > len(run_together.facts):
+        vote = glued.vote_version(doc)
+        if vote == "2019" or (vote is None and len(other.facts) > len(run_together.facts)):
             template, run_together = load_template("2019"), other
             reading = tables.read(rows, template)
         table_version = template.version
@@ -50,6 +52,10 @@ def parse_document(doc: Document) -> Report:
         if year is None and y:
             year, year_source = y, where
     paragraphs = doc.paragraphs
+    if title_source not in (None, "text"):  # the article's own word for itself wins
+        cited_agency, cited_year = meta.split_title(meta.cited_title(paragraphs))
+        if cited_agency and cited_year == year and cited_agency != agency:
+            agency, agency_source = cited_agency, "text"
     closing, closing_loc, signer = meta.find_closing_date(paragraphs)
     if year is None:
         year = meta.find_period_year(paragraphs[:12])
@@ -65,6 +71,8 @@ def parse_document(doc: Document) -> Report:
         version = "pre2019"  # the 2007 regulation's reports had no fixed tables
     else:
         version = "unknown"
+    if version == "pre2019" and not reading.facts:
+        reading.facts.update(old_form.read(doc))
     preamble = [p for p in before if title_loc is None or p.location != title_loc]
     tables_found = {
         t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")

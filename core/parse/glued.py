@@ -124,6 +124,27 @@ def _pieces(piece: str, heading: int, section: str, block: Paragraph) -> list[Pa
     ]
 
 
+@cache
+def _column_words() -> dict[str, frozenset[str]]:
+    """Table 二 column labels that only one form has, by form."""
+    words = {
+        v: frozenset(fold(c.label) for b in load_template(v).tables["t2"].blocks for c in b.columns)
+        for v in ("2021", "2019")
+    }
+    return {"2021": words["2021"] - words["2019"], "2019": words["2019"] - words["2021"]}
+
+
+def vote_version(doc: Document) -> str | None:
+    """The form whose table 二 headers stand in the table text, if one does."""
+    text = fold("".join(p.text for p in doc.paragraphs if p.style == TABLE_TEXT))
+    if not text:
+        return None
+    votes = {v: sum(1 for w in words if w in text) for v, words in _column_words().items()}
+    if votes["2021"] == votes["2019"]:
+        return None
+    return max(votes, key=votes.get)
+
+
 # ------------------------------------------------------------------ figures
 def _cuts(digits: str, n: int, limit: int = _MAX_SPLITS) -> list[list[str]]:
     """The ways (at most `limit`) of cutting `digits` into n numbers written
@@ -266,19 +287,30 @@ def _read_t2(text: str, template: Template, loc: Location, reading: GluedReading
 
 def _read_t3(text: str, template: Template, loc: Location, reading: GluedReading) -> None:
     spec = template.tables["t3"]
+    # rows of the other form too (a 2019-style single （六）其他处理 in a 2021 table)
+    other = load_template("2019" if template.version == "2021" else "2021").tables["t3"]
+    extra = tuple(r for r in other.rows if template.row(r.key) is None)
     found = _find_rows(text, spec.rows)
+    keys = {row.key for row, _, _ in found}
+    if template.version == "2021" and not any(k.startswith("t3.other.") for k in keys):
+        found = sorted(found + _find_rows(text, extra), key=lambda f: f[2])
     if not found:
         return
     n = len(spec.columns)
     options = {row.key: (row, raw, _readings(raw, n, 1)) for row, raw, _ in found}
     solved = _solve_columns(options, template)
     unread = [row.label for key, (row, _, _) in options.items() if key not in solved]
-    unread += [r.label for r in spec.rows if r.key not in options]
+    unread += [r.label for r in spec.rows if r.key not in options and not _replaced(r, options)]
     for key, values in solved.items():
         row, raw, _ = options[key]
         for col, v in zip(row.columns, values, strict=True):
             reading.facts[f"{key}.{col.key}"] = _fact(row, col, raw, v, "inferred", loc)
     _doubt(reading, "t3", unread)
+
+
+def _replaced(row: Row, options: dict) -> bool:
+    """A sub-row of （六）其他处理 when the table has that single row instead."""
+    return row.key.startswith("t3.other.") and "t3.other_total" in options
 
 
 def _solve_columns(

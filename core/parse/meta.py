@@ -116,6 +116,23 @@ def find_title(
     return None, None, None
 
 
+_CITED = re.compile(r"《([^《》]{6,80})》")
+_CITING_LINES = 6  # the opening paragraphs where a report names itself
+
+
+def cited_title(paragraphs: list[Paragraph]) -> str | None:
+    """The report's own name as its opening text cites it ("本报告…《某局2017年
+    政府信息公开工作年度报告》…"): the article's word when the title stands
+    only outside it."""
+    lex = _lex()
+    for p in paragraphs[:_CITING_LINES]:
+        for m in _CITED.finditer(p.text):
+            name = _SPACE.sub("", m.group(1))
+            if any(g in fold(name) for g in lex.genre) and "条例" not in name:
+                return name
+    return None
+
+
 def other_titles(
     title: str | None, candidates: list[tuple[str, str]] | None
 ) -> list[tuple[str, str]]:
@@ -218,8 +235,8 @@ def abbreviates(short: str, full: str) -> bool:
     """Is `short` an abbreviation of `full` (上海市科委 of 上海市科学技术委员会):
     shorter, the same start, its characters in order within `full`?"""
     s, f = squash(short), squash(full)
-    if len(s) >= len(f) or s[:2] != f[:2]:
-        return False
+    if len(s) >= len(f) or s[:2] != f[:2] or f.startswith(s):
+        return False  # "X局" in "X局办公室" is the agency, the longer a unit of it
     it = iter(f)
     return all(ch in it for ch in s)
 
