@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 NOT_THE_REPORT = frozenset({"in_attachment"})
 # Doubts about a table's figures only: its rows and columns were still read.
 FIGURES_ONLY = frozenset({"cells_run_together", "inferred", "row_short"})
+# Doubts after which every row of a table was still placed (its figures worked out).
+ROWS_PLACED = frozenset({"inferred"})
 
 
 def check_report(
@@ -68,17 +70,18 @@ def _shown(d: Defect, rule: Rule, era: str, report: Report, previous: Report | N
             reading = previous.reading if last_year and previous is not None else report.reading
             if not reading.table_sure(table):
                 return False
-    if "labels" in rule.reads:
-        for table, _ in tables_of(d):
-            if not labels_sure(report.reading, table):
-                return False
+    for kind, spared in (("rows", ROWS_PLACED), ("labels", FIGURES_ONLY)):
+        if kind in rule.reads:
+            for table, _ in tables_of(d):
+                if not sure_but(report.reading, table, spared):
+                    return False
     return True
 
 
-def labels_sure(reading: Reading, table: str) -> bool:
-    """Were the rows and columns of `table` read reliably (whatever its figures)?"""
+def sure_but(reading: Reading, table: str, spared: frozenset[str]) -> bool:
+    """Was `table` read reliably but for doubts of the kinds `spared`?"""
     return reading.structure_sure and not any(
-        d.table == table and d.code not in FIGURES_ONLY for d in reading.doubts
+        d.table == table and d.code not in spared for d in reading.doubts
     )
 
 

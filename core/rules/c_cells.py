@@ -11,13 +11,13 @@ from decimal import Decimal
 from core.defect import Defect, DefectLocation, ui_text
 from core.report import LabelMatch, UnmatchedRow
 from core.rules.context import Context, label, ui
-from core.rules.registry import CELLS, SINCE_2019, check, define
+from core.rules.registry import CELLS, ROWS, SINCE_2019, check, define
 
 define("C1", "blank_cell", "error", basis="absence", eras=SINCE_2019, reads=CELLS)
 define("C2", "table_format", "error", also=("warning",), basis="form", eras=SINCE_2019, reads=CELLS)
 define("C3", "table_format", "warning", basis="heuristic", eras=SINCE_2019, reads=CELLS)
 define(
-    "C4", "table_format", "error", also=("warning",), basis="absence", eras=SINCE_2019, reads=CELLS
+    "C4", "table_format", "error", also=("warning",), basis="absence", eras=SINCE_2019, reads=ROWS
 )
 define("C5", "table_format", "warning", basis="heuristic", eras=SINCE_2019, reads=CELLS)
 

@@ -43,9 +43,10 @@ SINCE_2019 = ("2019", "2021")
 SINCE_2021 = ("2021",)
 
 # What a rule reads; a defect built on an unsure reading of it is not shown.
-READS = ("cells", "labels", "structure")
+READS = ("cells", "rows", "labels", "structure")
 CELLS = ("cells",)  # the figures of a table
-LABELS = ("labels",)  # the rows and columns a table has (not its figures)
+ROWS = ("rows",)  # which rows a table has, its figures placed (if worked out)
+LABELS = ("labels",)  # the wording of a table's rows and columns (not its figures)
 STRUCTURE = ("structure",)
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}  # error 0 < warning 1 < info 2

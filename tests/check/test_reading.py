@@ -136,3 +136,19 @@ def test_a_page_that_only_links_to_its_report_gets_the_notice_and_nothing_else()
     found = check_report(r)
     assert [d.code for d in found] == ["R-IN-ATTACHMENT"]
     assert "年报.pdf" in found[0].message("zh")
+
+
+def test_rows_missing_from_a_table_whose_figures_were_worked_out_are_still_missing():
+    short = {k: v for k, v in T4.items() if not k.startswith("t4.lit_after_review")}
+    facts = {k: fact(k, v, 30, "inferred") for k, v in short.items()}
+
+    def c4(*doubts):
+        r = report(
+            facts=facts,
+            tables_found={"t2": False, "t3": False, "t4": True},
+            reading=Reading(doubts=list(doubts)),
+        )
+        return [d.code for d in check_report(r) if d.location.table == "t4"]
+
+    assert "C4" in c4(Doubt("inferred", "t4"))  # every row found was placed
+    assert "C4" not in c4(Doubt("cells_run_together", "t4"))  # rows may be unplaced
