@@ -96,9 +96,25 @@ def number_at(match: re.Match[str], text: str) -> TextNumber | None:
     if value is None:
         return None
     start, end = match.span("num")
-    tail = text[end : end + 3].lstrip()
-    approximate = tail[:1] in ("余", "多") or text[max(0, start - 2) : start].endswith(("约", "近"))
-    return TextNumber(value, raw, start, end, approximate)
+    return TextNumber(value, raw, start, end, approximate(text, start, end))
+
+
+# Words that make a figure approximate: before it (约20件, 超过20件) or after
+# it, past its unit (20余篇, 20件以上, 20件左右).
+_BEFORE = ("约", "近", "逾", "超过", "大约", "将近", "不少于", "不低于", "多达")
+_AFTER = ("余", "多", "以上", "左右", "上下", "有余")
+
+
+def approximate(text: str, start: int, end: int) -> bool:
+    """Is the figure at text[start:end] an approximate one?"""
+    head = text[max(0, start - 4) : start].rstrip()
+    if head.endswith(_BEFORE):
+        return True
+    tail = text[end : end + 8].lstrip()
+    if tail.startswith(_AFTER):
+        return True
+    unit = re.match(r"[^\s\d，。；、,;]{1,2}?(?=以上|左右|上下|有余)", tail)
+    return unit is not None and len(unit.group(0)) <= 2
 
 
 def find_numbers(text: str, unit: str | None = None) -> list[TextNumber]:

@@ -54,3 +54,17 @@ def test_an_approximate_number_is_marked():
     text = "发布公开信息共计20余篇"
     n = number_at(pattern.search(text), text)
     assert (n.value, n.approximate) == (20, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["共受理申请约20件", "超过20件", "受理申请20件以上", "20件左右", "20余件", "近20件", "20多件"],
+)
+def test_a_figure_with_a_word_of_approximation_is_marked(text):
+    n = find_numbers(text, "件")[0]
+    assert (n.value, n.approximate) == (20, True)
+
+
+@pytest.mark.parametrize("text", ["共受理申请20件", "受理申请20件，以上申请均已办结"])
+def test_a_plain_figure_is_exact(text):
+    assert find_numbers(text, "件")[0].approximate is False
