@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli.common import add_lang
 from core.extract import SUPPORTED
-from core.store.db import DEFAULT_URL
+from core.store.url import DEFAULT_URL
 
 
 def db_url(args: argparse.Namespace) -> str:

@@ -167,6 +167,7 @@ class Template:
         return "unknown"
 
 
+@cache  # read once per process: several loaders share a file (do not mutate the result)
 def _read(name: str) -> dict[str, Any]:
     with resources.files("data").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
