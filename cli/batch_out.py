@@ -40,14 +40,14 @@ def write_batch(batch: Batch, fmt: str, output: str | None, *, table: str, lang:
             return
         path = Path(output or DEFAULT_XLSX)
         path.write_bytes(data)
-        print(text("batch.written", lang, path=path), file=sys.stderr)
+        print(text("batch.written", lang, file=path), file=sys.stderr)
         return
     if fmt == "csv":
         from core.export.tabular import csv_bytes, to_csv
 
         if output:
             Path(output).write_bytes(csv_bytes(batch, table, lang))
-            print(text("batch.written", lang, path=output), file=sys.stderr)
+            print(text("batch.written", lang, file=output), file=sys.stderr)
         else:
             sys.stdout.write(to_csv(batch, table, lang))
         return
@@ -59,6 +59,6 @@ def write_batch(batch: Batch, fmt: str, output: str | None, *, table: str, lang:
         out = render(batch, lang) + "\n"
     if output:
         Path(output).write_text(out, encoding="utf-8")
-        print(text("batch.written", lang, path=output), file=sys.stderr)
+        print(text("batch.written", lang, file=output), file=sys.stderr)
     else:
         sys.stdout.write(out)

@@ -131,8 +131,8 @@ class Checked:
 @dataclass(frozen=True)
 class Failure:
     """A file that could not be checked: an unreadable code of
-    data/messages.toml (unreadable.*) or an archive reason of data/desk.toml
-    (archive.reason.*), with its detail."""
+    data/messages.toml (unreadable.*), or "archive." and an archive reason of
+    data/desk.toml (archive.reason.*) for a member skipped in an archive."""
 
     name: str
     code: str

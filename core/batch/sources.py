@@ -57,7 +57,7 @@ def archive_sources(
     unpacked = unpack(data, SUPPORTED, limits)
     sources = [Source(m.name, f"{archive_name}/{m.path}", m.data) for m in unpacked.members]
     failures = [
-        Failure(Path(s.path).name or s.path, s.reason, "", f"{archive_name}/{s.path}")
+        Failure(Path(s.path).name or s.path, f"archive.{s.reason}", "", f"{archive_name}/{s.path}")
         for s in unpacked.skipped
     ]
     return sources, failures

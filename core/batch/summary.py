@@ -20,7 +20,7 @@ def _texts() -> dict:
     return load_data("desk.toml")
 
 
-def text(path: str, lang: str, **slots: object) -> str:
+def text(path: str, lang: str, /, **slots: object) -> str:
     """A text of data/desk.toml at dotted `path`."""
     return text_at(_texts(), path, lang, **slots)
 
@@ -34,9 +34,9 @@ def ranked(checked: Sequence[Checked]) -> list[Checked]:
 
 def failure_text(f: Failure, lang: str) -> str:
     """Why a file could not be checked, in words."""
-    reasons = _texts()["archive"]["reason"]
-    if f.code in reasons:
-        return text(f"archive.reason.{f.code}", lang)
+    kind, _, reason = f.code.partition(".")
+    if kind == "archive" and reason in _texts()["archive"]["reason"]:
+        return text(f"archive.reason.{reason}", lang)
     try:
         return message(
             f"unreadable.{f.code}", lang, detail=f.detail, ext=f.detail, size="", limit=""

@@ -1,0 +1,66 @@
+"""What the checker itself says of each file of a batch, to compare a
+batch's summary and exports with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core.check import check_report
+from core.parse import parse_bytes
+from core.report import Report
+
+RANK = {"error": 0, "warning": 1, "info": 2}
+
+# "3. 正宁县司法局 · 2022年 · txt · 2021版格式 — 错误 6，警告 8，提示 2"
+LINE = re.compile(
+    r"^(?P<n>\d+)\. (?P<unit>.+?) · (?P<year>\S+?)年 · (?P<source>\w+) · (?P<version>\S+) — "
+    r"错误 (?P<errors>\d+)，警告 (?P<warnings>\d+)，提示 (?P<infos>\d+)$",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Expected:
+    name: str
+    unit: str
+    year: int | None
+    errors: int
+    warnings: int
+    infos: int
+    codes: tuple[str, ...]
+    problem_codes: tuple[str, ...]  # most serious first, reading doubts left out
+    report: Report
+
+
+@cache
+def expected(name: str, data: bytes) -> Expected:
+    report = parse_bytes(data, name)
+    defects = check_report(report)
+    count = {s: sum(d.severity == s for d in defects) for s in ("error", "warning", "info")}
+    return Expected(
+        name,
+        report.agency or name,
+        report.year,
+        count["error"],
+        count["warning"],
+        count["info"],
+        tuple(d.code for d in defects),
+        tuple(
+            d.code
+            for d in sorted(
+                (d for d in defects if d.category != "reading"), key=lambda d: RANK[d.severity]
+            )
+        ),
+        report,
+    )
+
+
+def summary_lines(text: str) -> list[dict]:
+    return [m.groupdict() for m in LINE.finditer(text)]
+
+
+def worst_first(rows: list[tuple[int, int, int]]) -> bool:
+    keys = [(-e, -w, -i) for e, w, i in rows]
+    return keys == sorted(keys)
