@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot import reminders
 from bot.context import Services
-from bot.handlers import callbacks, commands, documents, questions
+from bot.handlers import batch, callbacks, commands, documents, questions
 from bot.handlers.errors import on_error
 from bot.i18n import t
 from bot.ratelimit import UploadLimiter
@@ -72,6 +72,8 @@ def register_handlers(app: Application) -> None:
     app.add_handler(CommandHandler("deadline", commands.deadline))
     app.add_handler(CommandHandler("remind", commands.remind))
     app.add_handler(CommandHandler("lang", commands.lang))
+    app.add_handler(MessageHandler(batch.ZIP, batch.on_archive))
+    app.add_handler(MessageHandler(batch.ALBUM, batch.on_album_document))
     app.add_handler(MessageHandler(filters.Document.ALL, documents.on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.on_text))
     app.add_handler(CallbackQueryHandler(callbacks.on_callback))

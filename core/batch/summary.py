@@ -5,24 +5,15 @@ cell; then the files that could not be read, each with why."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from core.batch.labels import short_where
 from core.batch.record import Batch, Checked, DefectRow, Failure
-from core.messages import message, text_at
-from core.template import load_data
+from core.desk_text import desk_data, text
+from core.messages import message
+
+__all__ = ["text", "render", "fit", "ranked", "failure_text"]
 
 TOP_PROBLEMS = 3
-
-
-@cache
-def _texts() -> dict:
-    return load_data("desk.toml")
-
-
-def text(path: str, lang: str, /, **slots: object) -> str:
-    """A text of data/desk.toml at dotted `path`."""
-    return text_at(_texts(), path, lang, **slots)
 
 
 def ranked(checked: Sequence[Checked]) -> list[Checked]:
@@ -35,7 +26,7 @@ def ranked(checked: Sequence[Checked]) -> list[Checked]:
 def failure_text(f: Failure, lang: str) -> str:
     """Why a file could not be checked, in words."""
     kind, _, reason = f.code.partition(".")
-    if kind == "archive" and reason in _texts()["archive"]["reason"]:
+    if kind == "archive" and reason in desk_data()["archive"]["reason"]:
         return text(f"archive.reason.{reason}", lang)
     try:
         return message(
