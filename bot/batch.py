@@ -31,10 +31,10 @@ PROGRESS_EVERY = 1.5  # seconds between edits of the progress message
 MAX_FILES = 300  # files checked from one batch
 MESSAGE_LIMIT = 4096
 
-# Called with (context, chat_id, batch, lang) once a batch is stored: the
-# roster matches the new reports to its units (bot/handlers/roster.py).
+# bot_data["after_batch"]: called with (context, chat_id, batch, lang) once a
+# batch is stored (the roster remembers unreadable files and asks about
+# unsure units: bot/handlers/roster.py).
 AfterBatch = Callable[[ContextTypes.DEFAULT_TYPE, int, Batch, str], Awaitable[None]]
-after_batch_hooks: list[AfterBatch] = []
 
 
 @dataclass
@@ -112,7 +112,7 @@ async def run_batch(
     await context.bot.send_message(chat_id, fit(batch, lang, MESSAGE_LIMIT))
     if batch.checked:
         await send_workbook(context, chat_id, batch, lang, now(context))
-    for hook in after_batch_hooks:
+    for hook in context.bot_data.get("after_batch", ()):
         try:
             await hook(context, chat_id, batch, lang)
         except Exception:
