@@ -267,6 +267,21 @@ class Store:
             versions.publish(s, report_id)
             s.commit()
 
+    def delete_draft(self, report_id: object, chat_id: int) -> bool:
+        """Delete an unpublished report of `chat_id` with its cells, defects
+        and file (see core.store.removal); False when it is not one."""
+        from core.store.removal import delete_draft
+
+        if not isinstance(report_id, int) or isinstance(report_id, bool):
+            return False
+        with session(self.engine) as s:
+            sha = delete_draft(s, report_id, chat_id)
+            s.commit()
+        if sha:
+            with self._lock:
+                self._parsed.pop(sha, None)
+        return sha is not None
+
     def defects_of(self, report_id: int) -> list:
         from core.store import queries
 
