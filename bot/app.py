@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot import reminders
 from bot.context import Services
-from bot.handlers import batch, callbacks, commands, documents, questions, roster
+from bot.handlers import batch, callbacks, commands, documents, questions, reports, roster
 from bot.handlers.errors import on_error
 from bot.i18n import t
 from bot.ratelimit import UploadLimiter
@@ -69,7 +69,8 @@ def register_handlers(app: Application) -> None:
     app.add_handler(CommandHandler("ask", commands.ask))
     app.add_handler(CommandHandler("rules", commands.rules))
     app.add_handler(CommandHandler("rule", commands.rule))
-    app.add_handler(CommandHandler("reports", commands.reports))
+    app.add_handler(CommandHandler("reports", reports.reports))
+    app.add_handler(CommandHandler("export", reports.export))
     app.add_handler(CommandHandler("deadline", commands.deadline))
     app.add_handler(CommandHandler("remind", commands.remind))
     app.add_handler(CommandHandler("lang", commands.lang))
@@ -81,6 +82,7 @@ def register_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(filters.Document.ALL, documents.on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.on_text))
     app.add_handler(CallbackQueryHandler(roster.on_callback, pattern=roster.CALLBACK_PATTERN))
+    app.add_handler(CallbackQueryHandler(reports.on_callback, pattern=reports.CALLBACK_PATTERN))
     app.add_handler(CallbackQueryHandler(callbacks.on_callback))
     app.add_error_handler(on_error)
     app.bot_data["after_batch"] = [roster.after_batch]
