@@ -1,8 +1,8 @@
-"""/reports: the chat's reports, a page at a time, with buttons to reopen a
+"""/reports [YEAR] [REGION]: the chat's reports, a page at a time, with buttons to reopen a
 result, get its workbook, publish it (administrators) or delete a draft;
 /export [YEAR] [REGION]: the workbook of every report the chat can see.
 
-Callback data: `rp:{page}[:{year}]` a page, `ro:{id}` open, `rx:{id}` export,
+Callback data: `rp:{page}[:{year}:{region}]` a page, `ro:{id}` open, `rx:{id}` export,
 `rd:{id}` ask before deleting, `ry:{id}` delete, `rn` keep.  Every id is
 resolved through Store.visible_report for this chat; deleting is allowed
 only for this chat's unpublished reports (Store.delete_draft checks it)."""
@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 CALLBACK_PATTERN = r"^r[poxdyn](:|$)"
 PER_PAGE = 8
 YEAR = re.compile(r"^(19|20)\d{2}年?$")
+REGION_CHARS = 12  # of a region filter carried in a page button (64 bytes at most)
 
 
 def _is_admin(update: Update, context) -> bool:
@@ -41,7 +42,7 @@ def _is_admin(update: Update, context) -> bool:
     return bool(user and user.id in services(context).settings.admin_ids)
 
 
-def _page(found, page: int, lang: str, admin: bool, year: int | None):
+def _page(found, page: int, lang: str, admin: bool, year: int | None, region: str = ""):
     pages = max(1, -(-len(found) // PER_PAGE))
     page = min(max(page, 0), pages - 1)
     shown = found[page * PER_PAGE : (page + 1) * PER_PAGE]
@@ -79,7 +80,7 @@ def _page(found, page: int, lang: str, admin: bool, year: int | None):
                 )
         rows.append(row)
     nav = []
-    suffix = f":{year}" if year else ""
+    suffix = f":{year or ''}:{region[:REGION_CHARS]}" if (year or region) else ""
     if page > 0:
         nav.append(
             InlineKeyboardButton(
@@ -97,21 +98,36 @@ def _page(found, page: int, lang: str, admin: bool, year: int | None):
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
-async def _reports_of(context, chat_id: int, year: int | None):
-    found = await asyncio.to_thread(services(context).store.reports_for_chat, chat_id)
-    return [r for r in found if year is None or r.year == year]
+async def _reports_of(context, chat_id: int, year: int | None, region: str = ""):
+    return await asyncio.to_thread(_filtered, services(context).store, chat_id, year, region)
+
+
+def _filtered(store, chat_id: int, year: int | None, region: str):
+    found = [r for r in store.reports_for_chat(chat_id) if year is None or r.year == year]
+    if region:
+        repo = RosterRepository(store.engine)
+        units, links = repo.units(chat_id), repo.links(chat_id)
+        found = [r for r in found if report_in_region(r.agency, region, units, links)]
+    return found
 
 
 async def reports(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List this chat's reports with buttons."""
     lang = await user_lang(update, context)
-    args = context.args or []
-    year = int(args[0].rstrip("年")) if args and YEAR.match(args[0]) else None
-    found = await _reports_of(context, update.effective_chat.id, year)
+    args = list(context.args or [])
+    year = int(args.pop(0).rstrip("年")) if args and YEAR.match(args[0]) else None
+    region = " ".join(args).strip()[:REGION_CHARS]
+    found = await _reports_of(context, update.effective_chat.id, year, region)
     if not found:
-        await update.effective_message.reply_text(text("bot.reports.none", lang))
+        what = " ".join(str(x) for x in (year, region) if x)
+        none = (
+            text("bot.reports.none_filtered", lang, what=what)
+            if what
+            else text("bot.reports.none", lang)
+        )
+        await update.effective_message.reply_text(none)
         return
-    body, keyboard = _page(found, 0, lang, _is_admin(update, context), year)
+    body, keyboard = _page(found, 0, lang, _is_admin(update, context), year, region)
     await update.effective_message.reply_text(body, reply_markup=keyboard)
 
 

@@ -94,6 +94,10 @@ async def test_reports_buttons_reopen_export_and_delete_a_draft(polling_bot):
     h.cursor[CHAT] = len(fake.calls)
     after = await reports_message(h, CHAT)
     assert "共 1 份" in after["text"] and "许昌" not in after["text"]
+    await fake.send_command(CHAT, "/reports 2023 东风区")
+    assert "东风区司法局" in (await h.text_reply(CHAT))["text"]
+    await fake.send_command(CHAT, "/reports 2023 许昌市")
+    assert "没有符合条件（2023 许昌市）的报告" in (await h.text_reply(CHAT))["text"]
 
 
 async def test_a_forged_delete_button_for_another_chats_report_deletes_nothing(polling_bot):
