@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import SettingsError, TokenError, load_settings
 
 
 def main() -> int:
     try:
         settings = load_settings()
+    except TokenError as exc:  # a newcomer's first run: say what to do next, in both languages
+        from bot.first_run import explain
+
+        print(explain(exc.kind), file=sys.stderr)
+        return 2
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 2

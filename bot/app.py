@@ -19,11 +19,12 @@ from telegram.ext import (
 
 from bot import reminders
 from bot.context import Services
-from bot.handlers import callbacks, commands, documents, questions
+from bot.handlers import batch, callbacks, commands, documents, questions, reports, roster
 from bot.handlers.errors import on_error
 from bot.i18n import t
 from bot.ratelimit import UploadLimiter
 from bot.settings import Settings
+from core.desk_text import text as desk_text
 from core.messages import LANGS
 from core.reminders.repository import ReminderRepository
 from core.store.repository import Store
@@ -68,14 +69,24 @@ def register_handlers(app: Application) -> None:
     app.add_handler(CommandHandler("ask", commands.ask))
     app.add_handler(CommandHandler("rules", commands.rules))
     app.add_handler(CommandHandler("rule", commands.rule))
-    app.add_handler(CommandHandler("reports", commands.reports))
+    app.add_handler(CommandHandler("reports", reports.reports))
+    app.add_handler(CommandHandler("export", reports.export))
     app.add_handler(CommandHandler("deadline", commands.deadline))
     app.add_handler(CommandHandler("remind", commands.remind))
     app.add_handler(CommandHandler("lang", commands.lang))
+    app.add_handler(CommandHandler("roster", roster.roster))
+    app.add_handler(CommandHandler("missing", roster.missing))
+    app.add_handler(MessageHandler(roster.ROSTER_FILE, roster.on_roster_file))
+    app.add_handler(MessageHandler(batch.ZIP, batch.on_archive))
+    app.add_handler(MessageHandler(batch.ALBUM, batch.on_album_document))
     app.add_handler(MessageHandler(filters.Document.ALL, documents.on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.on_text))
+    app.add_handler(CallbackQueryHandler(roster.on_callback, pattern=roster.CALLBACK_PATTERN))
+    app.add_handler(CallbackQueryHandler(reports.on_callback, pattern=reports.CALLBACK_PATTERN))
     app.add_handler(CallbackQueryHandler(callbacks.on_callback))
     app.add_error_handler(on_error)
+    app.bot_data["after_batch"] = [roster.after_batch]
+    app.bot_data["after_upload"] = [roster.after_upload]
 
 
 async def set_command_menus(app: Application) -> None:
@@ -86,8 +97,17 @@ async def set_command_menus(app: Application) -> None:
     await app.bot.set_my_commands(_menu(default))
 
 
+DESK_COMMANDS = ("reports", "export", "roster", "missing")  # texts in data/desk.toml
+
+
 def _menu(lang: str) -> list[BotCommand]:
-    return [BotCommand(c, t("menu." + c, lang)) for c in commands.COMMANDS]
+    menu = [BotCommand(c, t("menu." + c, lang)) for c in commands.COMMANDS]
+    menu += [
+        BotCommand(c, desk_text("bot.menu." + c, lang))
+        for c in DESK_COMMANDS
+        if c not in commands.COMMANDS
+    ]
+    return menu
 
 
 async def post_init(app: Application) -> None:

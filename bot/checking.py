@@ -89,6 +89,7 @@ async def check_and_reply(
         typing.cancel()
     if result.error_code or result.report_id is None:
         await status.edit_text(failure_text(result, lang))
+        await after_upload(context, chat_id, result, name, lang)
         return None
 
     checked = CheckResult(result.report_id, name, result.report, list(result.defects))
@@ -96,7 +97,14 @@ async def check_and_reply(
     await reply_result(
         update, context, checked, status, lang, duplicate=result.status == "unchanged"
     )
+    await after_upload(context, chat_id, result, name, lang)
     return checked
+
+
+async def after_upload(context, chat_id: int, result: Any, name: str, lang: str) -> None:
+    """The follow-ups registered in bot_data["after_upload"] (the roster's)."""
+    for hook in context.bot_data.get("after_upload", ()):
+        await hook(context, chat_id, result, name, lang)
 
 
 async def _keep_typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:

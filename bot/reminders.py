@@ -17,6 +17,7 @@ from typing import Any
 from telegram.ext import Application, ContextTypes
 
 from bot.context import now, services
+from bot.handlers.roster import reminder_missing
 from bot.i18n import t
 from core.reminders.schedule import CUSTOM, Reminder, due_reminders, next_reminder
 
@@ -127,6 +128,10 @@ async def reminder_text(app: Application, chat_id: int, reminder: Reminder) -> s
     status = await asyncio.to_thread(report_status, svc.store, chat_id, year, lang)
     if status:
         lines.append(status)
+    kind = None if deadline.kind == CUSTOM else deadline.kind
+    lines += await asyncio.to_thread(
+        reminder_missing, svc.store, chat_id, year, kind, reminder.remind_on, lang
+    )
     return "\n".join(lines)
 
 

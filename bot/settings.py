@@ -23,6 +23,14 @@ class SettingsError(Exception):
     """A setting is missing or malformed; `str(exc)` is one line for the user."""
 
 
+class TokenError(SettingsError):
+    """The bot token is missing (`kind` "missing") or malformed ("malformed")."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 @dataclass
 class Settings:
     token: str
@@ -69,9 +77,9 @@ def load_settings(
         raise SettingsError(f"DEFAULT_LANG must be one of {', '.join(LANGS)}, not {lang!r}")
     token = values.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
-        raise SettingsError(t("settings.missing_token", lang))
+        raise TokenError(t("settings.missing_token", lang), "missing")
     if not TOKEN_RE.match(token):
-        raise SettingsError(t("settings.bad_token", lang))
+        raise TokenError(t("settings.bad_token", lang), "malformed")
     try:
         tz = ZoneInfo(values.get("TZ", "Asia/Shanghai").strip() or "Asia/Shanghai")
     except (ZoneInfoNotFoundError, ValueError) as exc:

@@ -1,5 +1,6 @@
-"""`nianbao ingest FILE|DIR... [--db URL]`: parse, check and store reports,
-one line per file; goes on past bad files; exit 1 when any failed."""
+"""`nianbao ingest FILE|DIR|ZIP... [--db URL]`: parse, check and store
+reports, one line per file, then a summary (new, replaced, unchanged,
+failed with why); goes on past bad files; exit 1 when any failed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from cli.common import add_lang
 from core.extract import SUPPORTED
-from core.store.db import DEFAULT_URL
+from core.store.url import DEFAULT_URL
 
 
 def db_url(args: argparse.Namespace) -> str:
@@ -28,7 +29,10 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="保存年报以便问答 / store reports for questions")
     p.add_argument(
-        "paths", nargs="+", metavar="FILE|DIR", help="files or directories (searched recursively)"
+        "paths",
+        nargs="+",
+        metavar="FILE|DIR|ZIP",
+        help="files, directories (searched recursively) or .zip archives",
     )
     add_db(p)
     p.add_argument(
@@ -51,23 +55,59 @@ def files(paths: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from core.batch.record import Failure
+    from core.batch.sources import expand
+    from core.batch.summary import failure_text
+    from core.desk_text import text
     from core.store.repository import Store
 
+    sources, failures = expand(args.paths)
     store = Store(db_url(args))
-    failed = 0
+    statuses: Counter = Counter()
+    total = len(sources) + len(failures)
     try:
-        for path in files(args.paths):
+        for f in failures:
+            print(f"failed\t-\t{f.path or f.name}\t{failure_text(f, args.lang)}", flush=True)
+        for source in sources:
             try:
-                data = path.read_bytes()
+                data = source.read()
             except OSError as exc:
-                failed += 1
-                print(f"failed\t{path}\t{exc.strerror}", flush=True)
+                failures.append(Failure(source.name, "unreadable", exc.strerror or "", source.path))
+                print(f"failed\t-\t{source.path}\t{exc.strerror}", flush=True)
                 continue
-            res = store.ingest_bytes(data, path.name, published=not args.private)
-            failed += not res.ok
+            res = store.ingest_bytes(data, source.name, published=not args.private)
+            statuses[res.status] += 1
+            if not res.ok:
+                failures.append(
+                    Failure(
+                        source.name, res.error_code or "internal", res.error_detail, source.path
+                    )
+                )
             ident = f"#{res.report_id}" if res.report_id else "-"
-            print(f"{res.status}\t{ident}\t{path}\t{res.message(args.lang)}", flush=True)
+            print(f"{res.status}\t{ident}\t{source.path}\t{res.message(args.lang)}", flush=True)
         store.analyze()
     finally:
         store.close()
-    return 1 if failed else 0
+    lang = args.lang
+    print(
+        text(
+            "ingest.summary",
+            lang,
+            total=total,
+            new=statuses["new"],
+            superseded=statuses["superseded"],
+            unchanged=statuses["unchanged"],
+            failed=len(failures),
+        )
+    )
+    if failures:
+        print(text("ingest.failed_head", lang))
+        for f in failures:
+            print(
+                text(
+                    "ingest.failed_line", lang, name=f.path or f.name, reason=failure_text(f, lang)
+                )
+            )
+    return 1 if failures else 0

@@ -19,11 +19,19 @@ COMMANDS = (
 )
 
 
+def _epilog() -> str:
+    from core.desk_text import text
+
+    return text("cli.epilog", "zh") + "\n" + text("cli.epilog", "en")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nianbao",
         description="政府信息公开工作年度报告：解析、检查、问答与提醒 / "
         "read, check and answer questions about government information-disclosure annual reports",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:

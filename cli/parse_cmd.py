@@ -14,7 +14,7 @@ from core.report import Report
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parse", help="解析一份年报 / parse a report")
-    p.add_argument("file", help=".txt .docx .html .htm .md")
+    p.add_argument("file", help=".docx .pdf .txt .html .htm .md")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     add_lang(p)
     p.set_defaults(handler=run)

@@ -24,7 +24,10 @@ class Fact:
     value: Number | None  # None when the cell is blank or not a number
     raw: str  # the cell text exactly as written
     location: Location
-    status: str  # number | blank | text ("/", "—", "无" …) | invalid (unreadable number)
+    # number | blank | text ("/", "—", "无" …) | invalid (unreadable number) |
+    # inferred (worked out of run-together digits) | prose (stated in the text
+    # of a report without the form's tables)
+    status: str
 
     @property
     def is_blank(self) -> bool:

@@ -6,10 +6,13 @@ pattern and relation reaches the rest of `core` through this module.
 
 from __future__ import annotations
 
+import os
+import pickle
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 VERSIONS = ("2021", "2019")
@@ -167,9 +170,45 @@ class Template:
         return "unknown"
 
 
+@cache  # read once per process: several loaders share a file (do not mutate the result)
 def _read(name: str) -> dict[str, Any]:
-    with resources.files("data").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
+    source = resources.files("data").joinpath(name)
+    cached = _cache_file(source, name)
+    if cached is not None and cached.is_file():
+        try:
+            return pickle.loads(cached.read_bytes())
+        except Exception:  # a damaged cache: read the TOML again
+            pass
+    with source.open("rb") as fh:
+        data = tomllib.load(fh)
+    if cached is not None:
+        _write_cache(cached, data)
+    return data
+
+
+# Parsed data files are kept like .pyc files, in data/__pycache__, named by
+# the file's size and modification time: reading them is several times faster
+# than parsing the TOML, which matters for the command line's start-up.
+def _cache_file(source: Any, name: str) -> Path | None:
+    try:
+        st = Path(str(source)).stat()
+        folder = Path(str(resources.files("data"))) / "__pycache__"
+    except (OSError, TypeError, ValueError):
+        return None
+    return folder / f"{name.replace('/', '_')}.{st.st_size}.{st.st_mtime_ns}.pickle"
+
+
+def _write_cache(cached: Path, data: dict[str, Any]) -> None:
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        prefix = cached.name.split(".", 1)[0] + "."
+        for old in cached.parent.glob(prefix + "*.pickle"):
+            old.unlink(missing_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, cached)
+    except OSError:  # a read-only installation: parse the TOML each time
+        pass
 
 
 def _tuple(d: dict[str, Any], name: str) -> tuple[str, ...]:

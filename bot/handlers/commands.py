@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import reminders, replies
 from bot.context import now, services
+from bot.examples import example_slots
 from bot.handlers.keyboards import language_keyboard
 from bot.handlers.questions import answer_question
 from bot.i18n import set_user_lang, t, user_lang
@@ -44,7 +45,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain formats, limits, commands and example questions."""
-    await _reply(update, t("help", await user_lang(update, context)))
+    await _reply(update, t("help", await user_lang(update, context), **example_slots(context)))
 
 
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -86,7 +87,7 @@ async def rule(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the documentation of one rule."""
     lang = await user_lang(update, context)
     if not context.args:
-        await _reply(update, t("rules.usage", lang))
+        await _reply(update, t("rules.usage", lang, **example_slots(context)))
         return
     code = context.args[0].strip().upper()
     catalog = _rules()
@@ -154,7 +155,7 @@ async def deadline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 days=d.days_left,
             )
         )
-    lines.append(t("deadline.footer", lang))
+    lines.append(t("deadline.footer", lang, today=today.isoformat()))
     await _reply(update, "\n".join(lines))
 
 
@@ -170,7 +171,7 @@ async def remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = update.effective_chat.id
     if not context.args:
         current = await asyncio.to_thread(svc.reminders.subscriptions, chat_id)
-        text = t("remind.usage", lang)
+        text = t("remind.usage", lang, **example_slots(context))
         if current:
             names = "\n".join(f"· {schedule_name(k, lang)}" for _, k in current)
             text += f"\n\n{t('remind.current', lang)}\n{names}"

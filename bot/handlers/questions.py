@@ -13,6 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot.checking import check_and_reply
 from bot.context import now, services
+from bot.handlers import desk_questions
 from bot.handlers.keyboards import choices_keyboard
 from bot.i18n import t, user_lang
 from bot.replies import split_text
@@ -62,6 +63,8 @@ async def answer_question(
     agency: str | None = None,
 ) -> None:
     """Ask the store; an ambiguous agency gets a keyboard to choose from."""
+    if agency is None and await desk_questions.try_answer(update, context, question, lang):
+        return  # a reviewer's question: who has not filed, two years compared, a chart
     svc = services(context)
     chat_id = update.effective_chat.id
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)

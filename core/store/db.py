@@ -9,10 +9,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
-DEFAULT_URL = "sqlite:///nianbao.sqlite3"
+from core.store.url import DEFAULT_URL
+
+__all__ = ["DEFAULT_URL", "init_db", "make_engine", "normalise_url", "session"]
 
 # Modules whose SQLModel tables belong to the schema.
-MODEL_MODULES = ("core.store.models", "core.reminders.models")
+MODEL_MODULES = ("core.store.models", "core.reminders.models", "core.roster.models")
 
 
 def normalise_url(url: str) -> str:

@@ -187,6 +187,24 @@ class Store:
             if parsed is not None:
                 ing.replace_defects(s, nxt, check(parsed, report))
 
+    def recheck(self, report_ids: list[int]) -> int:
+        """Check stored reports again against last year's stored report of
+        their agency (after a batch whose reports were stored side by side);
+        the number of reports checked again."""
+        done = 0
+        with session(self.engine) as s:
+            for report_id in report_ids:
+                row = s.get(ReportRow, report_id)
+                if row is None or row.agency_id is None or row.year is None:
+                    continue
+                previous = self._previous(s, s.get(Agency, row.agency_id), row.year, row.chat_id)
+                parsed = self._parsed_row(s, row) if previous is not None else None
+                if parsed is not None:
+                    ing.replace_defects(s, row, check(parsed, previous))
+                    done += 1
+            s.commit()
+        return done
+
     def ingest_parsed(
         self,
         reports: list[Report],
@@ -248,6 +266,21 @@ class Store:
         with session(self.engine) as s:
             versions.publish(s, report_id)
             s.commit()
+
+    def delete_draft(self, report_id: object, chat_id: int) -> bool:
+        """Delete an unpublished report of `chat_id` with its cells, defects
+        and file (see core.store.removal); False when it is not one."""
+        from core.store.removal import delete_draft
+
+        if not isinstance(report_id, int) or isinstance(report_id, bool):
+            return False
+        with session(self.engine) as s:
+            sha = delete_draft(s, report_id, chat_id)
+            s.commit()
+        if sha:
+            with self._lock:
+                self._parsed.pop(sha, None)
+        return sha is not None
 
     def defects_of(self, report_id: int) -> list:
         from core.store import queries

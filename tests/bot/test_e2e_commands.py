@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.app import DESK_COMMANDS
 from bot.handlers.commands import COMMANDS
+
+MENU = [*COMMANDS, *(c for c in DESK_COMMANDS if c not in COMMANDS)]
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +25,8 @@ async def test_command_menus_are_set_in_chinese_and_english(harness):
     menus = harness.fake.commands
     zh = menus[("default", "zh")]
     en = menus[("default", "en")]
-    assert [c["command"] for c in zh] == list(COMMANDS) == [c["command"] for c in en]
+    assert [c["command"] for c in zh] == MENU == [c["command"] for c in en]
+    assert {"export", "roster", "missing"} <= set(MENU)
     assert zh[0]["description"] == "开始使用" and en[0]["description"] == "Start"
     assert menus[("default", "")] == zh  # the default language for everyone else
 

@@ -71,11 +71,19 @@ def test_a_missing_or_malformed_token_is_refused(token, tmp_path):
 
 
 @pytest.mark.parametrize("token", [None, "nonsense"])
-def test_python_m_bot_with_a_bad_token_prints_one_line_and_exits_2(token, tmp_path):
+def test_python_m_bot_with_a_bad_token_says_what_to_do_next_in_both_languages(token, tmp_path):
+    """A newcomer's first run (issue 12): where to get a token, which line of
+    which .env to edit, the command to run again — in Chinese and English."""
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     if token:
         env["TELEGRAM_BOT_TOKEN"] = token
     env["PYTHONPATH"] = str(ROOT)
+    (tmp_path / ".env").write_text((ROOT / ".env.example").read_text(encoding="utf-8"))
+    line = next(
+        i
+        for i, x in enumerate((ROOT / ".env.example").read_text().splitlines(), 1)
+        if x.startswith("TELEGRAM_BOT_TOKEN=")
+    )
     proc = subprocess.run(
         [sys.executable, "-m", "bot"],
         cwd=tmp_path,
@@ -86,8 +94,20 @@ def test_python_m_bot_with_a_bad_token_prints_one_line_and_exits_2(token, tmp_pa
     )
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert len(proc.stderr.strip().splitlines()) == 1
-    assert "TELEGRAM_BOT_TOKEN" in proc.stderr
+    err = proc.stderr
+    assert "Traceback" not in err
+    assert "@BotFather" in err and "/newbot" in err
+    assert f"打开 {tmp_path / '.env'}，把第 {line} 行“TELEGRAM_BOT_TOKEN=”改为" in err
+    assert f"Open {tmp_path / '.env'} and change line {line}" in err
+    assert "再次运行：" in err and "Run again: " in err and "-m bot" in err
+    assert ("格式不对" in err and "malformed" in err) if token else ("还没有设置" in err)
+
+
+def test_without_an_env_file_the_first_step_is_to_create_it(tmp_path, monkeypatch):
+    from bot.first_run import explain
+
+    text = explain("missing", tmp_path)
+    assert "cp .env.example .env" in text and text.count("@BotFather") == 2
 
 
 def test_nianbao_bot_without_a_token_exits_2(tmp_path, monkeypatch, capsys):

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from .formatting import utf16_len
 from .objects import guess_mime_type
 
+ALBUM_LIMIT = 10  # Telegram groups at most 10 media in one album
+
 if TYPE_CHECKING:
     from .objects import World
     from .updates import UpdateQueue
@@ -77,17 +79,48 @@ class UserActions:
         chat_id: int | None = None,
         language_code: str = "zh",
         first_name: str = "测试用户",
+        media_group_id: str | None = None,
     ) -> dict[str, Any]:
         """User `user_id` uploads a file; the bot can getFile and download it.
 
         `declared_size` is the file_size Telegram reports (a test can claim 30 MB
         without storing 30 MB); getFile refuses files over 20 MB like Telegram.
+        `media_group_id` marks the file as one of an album (see send_album).
         """
         user, chat = self._sender_and_chat(user_id, chat_id, language_code, first_name)
         stored = self.world.store_file(data, filename, declared_size)
         document = self.world.document(stored, filename, mime_type or guess_mime_type(filename))
-        message = self.world.new_message(chat, user, document=document, caption=caption)
+        message = self.world.new_message(
+            chat, user, document=document, caption=caption, media_group_id=media_group_id
+        )
         return self.updates.push("message", message)
+
+    async def send_album(
+        self,
+        user_id: int,
+        files: list[tuple[str, bytes]],
+        *,
+        chat_id: int | None = None,
+        language_code: str = "zh",
+        per_album: int = ALBUM_LIMIT,
+    ) -> list[str]:
+        """User `user_id` sends several files at once, as Telegram clients do:
+        albums of at most 10 documents, each message of an album a separate
+        update sharing its `media_group_id`.  Returns the album ids."""
+        albums = []
+        for start in range(0, len(files), per_album):
+            group = str(uuid.uuid4().int >> 64)
+            albums.append(group)
+            for name, data in files[start : start + per_album]:
+                await self.send_document(
+                    user_id,
+                    name,
+                    data,
+                    chat_id=chat_id,
+                    language_code=language_code,
+                    media_group_id=group,
+                )
+        return albums
 
     async def press_button(
         self,

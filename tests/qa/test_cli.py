@@ -19,8 +19,10 @@ def test_ingest_prints_a_line_per_file_goes_on_past_bad_files_and_fails_at_the_e
     shutil.copy(seed_path("003"), folder / "zz_003.txt")
     db = f"sqlite:///{tmp_path / 'n.sqlite3'}"
     assert main(["ingest", str(folder), "--db", db]) == 1
-    lines = capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.splitlines()
+    lines = [line for line in out if "\t" in line]  # one per file, then the summary
     assert [line.split("\t")[0] for line in lines] == ["new", "failed", "new"]
+    assert "共 3 个文件：新保存 2，替换旧版本 0，未变 0，失败 1。" in out
     assert lines[1].split("\t")[2].endswith("broken.docx")
     assert main(["ingest", str(folder / "001.txt"), "--db", db]) == 0
     assert capsys.readouterr().out.startswith("unchanged\t")

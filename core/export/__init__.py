@@ -1,0 +1,1 @@
+"""Exports of checked reports: an .xlsx workbook, CSV and JSON."""
