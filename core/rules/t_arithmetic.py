@@ -137,16 +137,36 @@ def _describe(ctx: Context, e: Evaluated) -> dict[str, str]:
     }
 
 
+def _line(suspects: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(row, column) the suspect cells share, if any."""
+    rows = {k.rpartition(".")[0] for k in suspects}
+    cols = {k.rpartition(".")[2] for k in suspects}
+    return (rows.pop() if len(rows) == 1 else None, cols.pop() if len(cols) == 1 else None)
+
+
 def _defect(ctx: Context, g: Group) -> Defect:
-    main = g.relations[0]
+    row_key, col_key = _line(g.suspects) if g.suspects else (None, None)
+    # the defect stands where its cells are: one cell, or the row or column two share;
+    # it is told by a broken relation along that line when there is one
+    main = next(
+        (
+            e
+            for e in g.relations
+            if len(g.suspects) > 1
+            and (
+                (col_key and e.relation.column == col_key)
+                or (row_key and e.relation.row == row_key)
+            )
+        ),
+        g.relations[0],
+    )
+    g = Group(g.suspects, (main, *[e for e in g.relations if e is not main]), g.joint)
     rel = main.relation
     first = rel.lhs[0].key
     table = first.split(".", 1)[0]
     section = ctx.template.tables[table].section if table in ctx.template.tables else None
-    if len(g.suspects) == 1:
-        key = g.suspects[0]
-        row_key, _, col_key = key.rpartition(".")
-        f = ctx.fact(key)
+    if g.suspects:
+        f = ctx.fact(g.suspects[0])
         loc = DefectLocation.at(
             f.location if f else None, section=section, table=table, row=row_key, column=col_key
         )
