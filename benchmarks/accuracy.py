@@ -114,31 +114,42 @@ class ReportScore:
 
 
 def _quotes(text: str) -> list[str]:
-    return [norm(q) for q in QUOTE.findall(text or "") if CJK.search(q)]
+    """The Chinese quoted in a truth entry; a quote shortened with "…" or
+    "..." stands for its pieces, each of which must be found."""
+    out = []
+    for q in QUOTE.findall(text or ""):
+        for piece in re.split(r"…+|\.{3,}", q):
+            if CJK.search(piece) and len(norm(piece)) >= 2:
+                out.append(norm(piece))
+    return out
 
 
-def _matches(finding: Finding, entry: dict[str, Any]) -> bool:
-    if entry.get("code") != finding.code:
-        return False
+def _matches(finding: Finding, entry: dict[str, Any]) -> int:
+    """How well `finding` matches a truth entry: 0 not at all, 1 by its code
+    (and place) only, 2 by what it quotes or says as well."""
+    new = entry.get("code") == "new"  # no rule covered it when it was labelled
+    if not new and entry.get("code") != finding.code:
+        return 0
     where = WHERE.match(str(entry.get("where", "")).strip())
     if where:
         w = where.group(1)
         place = finding.section if w.startswith("s") else finding.table
         if place is not None and place != w:
-            return False
+            return 0
     message = norm(finding.message)
-    quotes = _quotes(entry.get("message", "")) or _quotes(entry.get("what", ""))
-    if quotes:
-        return (
-            all(q in message for q in quotes)
-            if entry.get("message")
-            else any(q in message for q in quotes)
-        )
     if entry.get("message"):
+        quotes = _quotes(entry["message"])
+        if quotes:
+            return 2 if all(q in message for q in quotes) else 0
         from rapidfuzz import fuzz
 
-        return fuzz.ratio(norm(entry["message"]), message) >= 60
-    return True
+        return 2 if fuzz.ratio(norm(entry["message"]), message) >= 60 else 0
+    # `what` describes the report in the labeller's words: what it quotes is
+    # the report's text, which a finding may or may not repeat
+    quotes = _quotes(entry.get("what", ""))
+    if any(q in message for q in quotes):
+        return 2
+    return 0 if new else 1
 
 
 def judge(findings: list[Finding], truth: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -146,15 +157,24 @@ def judge(findings: list[Finding], truth: dict[str, Any]) -> tuple[list[str], li
     defects = list(truth.get("defects", []))
     not_defects = list(truth.get("not_defects", []))
     used: set[int] = set()
-    for f in findings:
+    # strong matches first (an entry's quotes or message found), then by code
+    matched: dict[int, int] = {}
+    order = sorted(range(len(findings)), key=lambda n: findings[n].severity == "info")
+    for strength in (2, 1):
+        for n in order:
+            f = findings[n]
+            if n in matched:
+                continue
+            for i, d in enumerate(defects):
+                if i not in used and _matches(f, d) == strength:
+                    matched[n] = i
+                    used.add(i)
+                    break
+    for n, f in enumerate(findings):
         if f.severity == "info":
             f.verdict = "info"
-        # the most specific match first: an entry that quotes something over one that does not
-        candidates = [(i, d) for i, d in enumerate(defects) if i not in used and _matches(f, d)]
-        candidates.sort(key=lambda c: not (_quotes(c[1].get("message", "")) or c[1].get("where")))
-        if candidates:
-            i, d = candidates[0]
-            used.add(i)
+        if n in matched:
+            d = defects[matched[n]]
             if f.severity == "info":
                 continue
             truth_sev = "warning" if d.get("debatable") else d.get("severity", "warning")
