@@ -83,6 +83,11 @@ def ui(key: str, **fmt: Any) -> dict[str, str]:
     return {lang: ui_text(key, lang).format(**fmt) for lang in ("zh", "en")}
 
 
+# A pattern whose match depends on where the text ends cannot be tried on
+# the sentences joined into one text.
+_ANCHORED = re.compile(r"\^|\$|\(\?!|\\Z|\\A|\\b")
+
+
 @dataclass
 class Context:
     report: Report
@@ -267,12 +272,21 @@ class Context:
         """Every match of a data-file pattern in the sentences of `sections`."""
         word = required_word(pattern)
         regex = compiled(pattern)
+        sentences = self.sentences(sections)
+        joined = self._sentence_text(sections)
+        if (word and word not in joined) or (
+            not _ANCHORED.search(pattern) and regex.search(joined) is None
+        ):
+            return []  # most patterns match nowhere: one scan of the whole text tells
         return [
-            (s, m)
-            for s in self.sentences(sections)
-            if not word or word in s.text
-            for m in regex.finditer(s.text)
+            (s, m) for s in sentences if not word or word in s.text for m in regex.finditer(s.text)
         ]
+
+    def _sentence_text(self, sections: tuple[str, ...] | None) -> str:
+        key = ("joined", sections)
+        if key not in self._sentences:
+            self._sentences[key] = "\n".join(s.text for s in self.sentences(sections))
+        return self._sentences[key]
 
     def in_tables(self, pattern: str) -> bool:
         """Does a cell of any table of the file match (old statistics tables

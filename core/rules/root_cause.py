@@ -48,16 +48,22 @@ class Group:
     joint: bool = False  # the suspects are wrong together (else: any one of them)
 
 
+_WEIGHTS: dict[int, tuple[Relation, dict[str, int]]] = {}
+
+
 def weight(relation: Relation, key: str) -> int:
     """How a change of `key` moves lhs − rhs of the relation."""
-    w = 0
-    for t in relation.lhs:
-        if t.key == key and not t.previous:
-            w += t.weight
-    for t in relation.rhs:
-        if t.key == key and not t.previous:
-            w -= t.weight
-    return w
+    known = _WEIGHTS.get(id(relation))
+    if known is None or known[0] is not relation:  # relations live as long as their template
+        w: dict[str, int] = {}
+        for t in relation.lhs:
+            if not t.previous:
+                w[t.key] = w.get(t.key, 0) + t.weight
+        for t in relation.rhs:
+            if not t.previous:
+                w[t.key] = w.get(t.key, 0) - t.weight
+        known = _WEIGHTS[id(relation)] = (relation, w)
+    return known[1].get(key, 0)
 
 
 def group(evaluated: list[Evaluated]) -> list[Group]:
