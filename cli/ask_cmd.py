@@ -1,6 +1,7 @@
-"""`nianbao ask "QUESTION" [--db URL] [--json]`: answer a question about the
-stored reports, with the cell each figure came from.  Exit 1 when the
-question was not understood."""
+"""`nianbao ask "QUESTION" [--db URL] [--json] [--explain]`: answer a
+question about the stored reports, with the cell each figure came from;
+`--explain` shows every step of understanding first.  Exit 1 when the
+question was not understood (or named an agency that is not stored)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.add_argument(
+        "--explain",
+        action="store_true",
+        help="逐步显示问题是怎样理解的 / show each step of understanding",
+    )
+    p.add_argument(
         "--lang",
         choices=LANGS,
         help="回答语言（默认按问题）/ answer language (default: the question's)",
@@ -31,15 +37,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.qa import ask
     from core.store.repository import Store
 
     store = Store(db_url(args))
     try:
-        answer = store.ask(args.question, lang=args.lang, today=args.today)
+        answer = ask(store, args.question, lang=args.lang, today=args.today)
     finally:
         store.close()
     if args.json:
-        print_json(answer.as_json())
+        print_json(answer.as_json(args.lang))
+    elif args.explain:
+        print(answer.explain(args.lang))
     else:
-        print(answer.text())
-    return 1 if answer.kind == "not_understood" else 0
+        print(answer.text(args.lang))
+    return 1 if answer.kind in ("not_understood", "not_stored") else 0
