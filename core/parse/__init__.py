@@ -43,9 +43,7 @@ def parse_document(doc: Document) -> Report:
     else:
         version = "unknown"
     preamble = [p for p in before if title_loc is None or p.location != title_loc]
-    tables_found = {
-        t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")
-    }
+    tables_found = {t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")}
     return Report(
         document=doc,
         title=title,
