@@ -107,7 +107,8 @@ class AgencyIndex:
         took (请问, 收到, 2023年): no name that is not stored is read there."""
         c = Compact(text)
         taken = [False] * len(c.s)
-        mentions = [m for m in self._exact(c.s) if self._keep(c.s, m)]
+        held = [bool(blocked and blocked[i]) for i in c.pos]
+        mentions = [m for m in self._exact(c.s) if self._keep(c.s, m, held)]
         for m in mentions:
             self._qualify(c.s, m)
             taken[m.start : m.end] = [True] * (m.end - m.start)
@@ -139,13 +140,14 @@ class AgencyIndex:
             used[i:j] = [True] * (j - i)
         return chosen
 
-    def _keep(self, s: str, m: Mention) -> bool:
+    def _keep(self, s: str, m: Mention, held: list[bool]) -> bool:
         """A stored name inside a longer name is not that agency: 洪泽区 in
         洪泽区司法局, 区司法局 in 尧都区司法局."""
         if m.how == "place" and _kind_after(s, m.end):
             return False
         if m.how != "place" and m.candidates[0].parts.inner is None:
-            return not (m.start and is_cjk(s[m.start - 1]) and _placeish(s[m.start - 1]))
+            before = m.start - 1
+            return not (m.start and is_cjk(s[before]) and _placeish(s[before]) and not held[before])
         return True
 
     def _qualify(self, s: str, m: Mention) -> None:

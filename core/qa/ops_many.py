@@ -41,7 +41,7 @@ def named_agencies(q: Query, s: Session, chat_id: int | None, a: Answer) -> None
     known = [i for i in items if i["value"] is not None and i["status"] in ("number", "stated")]
     a.detail.update(no_agency_report=none, year=year)
     if q.operation == "compare_agencies":
-        if q.order in ("asc", "desc") and len(known) == len(items):
+        if len(items) > 2 and len(known) == len(items):
             items.sort(key=lambda i: i["value"], reverse=q.order == "desc")
         if len(items) == 2 and len(known) == 2:
             a.detail.update(delta(items[1]["value"], items[0]["value"]))

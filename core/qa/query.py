@@ -157,7 +157,7 @@ def _agencies(
             else:
                 q.agencies.append(same[0])
                 q.notes.append({"kind": "agency_read", "written": m.text, "agency": same[0].name})
-        elif m.agency is not None:
+        elif m.agency is not None and m.how != "close":
             q.agencies.append(m.agency)
             if m.how == "typo" or m.qualifier:
                 q.notes.append({"kind": "agency_read", "written": m.text, "agency": m.agency.name})

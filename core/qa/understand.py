@@ -222,11 +222,17 @@ def _kinds_en() -> dict[str, str]:
 
 # ------------------------------------------------------------ step 5: the rest
 def _rest(u: Understanding) -> None:
+    misplaced = []  # a column word of another table (自然人 with 行政复议)
+    for vocab in ("t3", "t4"):
+        for w, a, b in matcher(f"column:{vocab}").cover(u.text, u.free()):
+            misplaced.append(w.text)
+            u.claim(a, b, "unknown", w.text)
     for w, a, b in matcher("filler").cover(u.text, u.free()):
         u.claim(a, b, "filler", w.text)
     free = u.free()
     text = "".join(ch if ok else " " for ch, ok in zip(u.text, free, strict=True))
-    u.unknown = [m.group() for m in _TOKEN.finditer(text) if not _harmless(m.group())]
+    rest = [m.group() for m in _TOKEN.finditer(text) if not _harmless(m.group())]
+    u.unknown = misplaced + rest
 
 
 def _harmless(token: str) -> bool:

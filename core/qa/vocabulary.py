@@ -122,10 +122,13 @@ def metric_words() -> tuple[Word, ...]:
     words: list[Word] = []
     for m in metrics_data()["metrics"]:
         words += _words(m, m["key"]) + _words(m, m["key"], True, "generic_")
+    own = {w.text for w in words}
     for key, row in rows().items():
         if key.startswith("t2v19."):
             continue
         label = strip_numbering(row.label)
+        if fold(label) in own:
+            continue
         if len(label) >= 4:
             words.append(Word(fold(label), key))
         if row.en and len(row.en) >= 6:
