@@ -49,7 +49,7 @@ class Answer:
 
     def context(self) -> dict[str, Any] | None:
         """What a follow-up question may take from this one (JSON-safe)."""
-        if self.query is None or not self.answered:
+        if self.query is None or self.kind in ("choose", "not_understood", "not_stored"):
             return None
         return self.query.context()
 
