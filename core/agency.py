@@ -112,7 +112,8 @@ def parse_name(norm: str) -> NameParts:
     return NameParts(regions, norm[end:])
 
 
-def kind_variants(kind: str) -> set[str]:
+@cache
+def kind_variants(kind: str) -> frozenset[str]:
     """A kind as people write it: its synonyms, and without 与/和/及."""
     out = {kind} | set(_kind_groups().get(kind, ()))
     dropped = kind
@@ -121,9 +122,10 @@ def kind_variants(kind: str) -> set[str]:
     if dropped and dropped != kind:
         out.add(dropped)
         out |= set(_kind_groups().get(dropped, ()))
-    return {k for k in out if k or not kind}
+    return frozenset(k for k in out if k or not kind)
 
 
+@cache
 def same_kind(a: str, b: str) -> bool:
     return bool(kind_variants(a) & kind_variants(b))
 

@@ -83,13 +83,17 @@ class AgencyIndex:
         self._surfaces: dict[str, list[tuple[int, str]]] = {}
         self._regions: dict[str, set[int]] = {}  # a place (full or bare) → agencies in it
         self._by_kind: dict[str, list[int]] = {}
+        self._by_place: dict[str, list[int]] = {}
+        self.parts: dict[int, NameParts] = {}
         for e in entries:
             found = surfaces(e.name)
             for a in e.aliases:
                 found.setdefault(a, "alias")
             for s, how in found.items():
                 self._surfaces.setdefault(s, []).append((e.id, how))
-            parts = e.parts
+            parts = self.parts[e.id] = e.parts
+            if parts.inner is not None:
+                self._by_place.setdefault(parts.inner.place, []).append(e.id)
             for r in parts.regions:
                 for key in {r.full, r.place}:
                     if len(key) >= 2:
@@ -101,21 +105,26 @@ class AgencyIndex:
         return len(self.entries)
 
     # ------------------------------------------------------------ finding
-    def find(self, text: str, blocked: list[bool] | None = None) -> tuple[Compact, list[Mention]]:
+    def find(
+        self, text: str, blocked: list[bool] | None = None, soft: list[bool] | None = None
+    ) -> tuple[Compact, list[Mention]]:
         """Every agency mention in `text`, in order, without overlaps.
         `blocked` marks characters of `text` that other words of the question
-        took (请问, 收到, 2023年): no name that is not stored is read there."""
+        took (收到, 2023年): no name that is not stored is read there; `soft`
+        ones (请问, 统计) may be inside a name but never start one."""
         c = Compact(text)
         taken = [False] * len(c.s)
-        held = [bool(blocked and blocked[i]) for i in c.pos]
+        held = [bool((blocked and blocked[i]) or (soft and soft[i])) for i in c.pos]
         mentions = [m for m in self._exact(c.s) if self._keep(c.s, m, held)]
         for m in mentions:
             self._qualify(c.s, m)
             taken[m.start : m.end] = [True] * (m.end - m.start)
+        starts = list(taken)
         if blocked is not None:
             for k, i in enumerate(c.pos):
                 taken[k] = taken[k] or blocked[i]
-        mentions += self._unknown(c.s, taken)
+                starts[k] = taken[k] or bool(soft and soft[i])
+        mentions += self._unknown(c.s, taken, starts)
         mentions.sort(key=lambda m: m.start)
         return c, mentions
 
@@ -170,13 +179,13 @@ class AgencyIndex:
             return
 
     # ------------------------------------------------------------ not stored
-    def _unknown(self, s: str, taken: list[bool]) -> list[Mention]:
+    def _unknown(self, s: str, taken: list[bool], starts: list[bool]) -> list[Mention]:
         """Names of agencies (a region and a kind, or a known kind after a
         place) and places that no stored surface matched."""
         out: list[Mention] = []
         i = 0
         while i < len(s):
-            if taken[i]:
+            if starts[i]:
                 i += 1
                 continue
             m = self._unknown_at(s, i, taken)
@@ -185,6 +194,7 @@ class AgencyIndex:
                 continue
             out.append(m)
             taken[m.start : m.end] = [True] * (m.end - m.start)
+            starts[m.start : m.end] = [True] * (m.end - m.start)
             i = m.end
         return out
 
@@ -227,8 +237,10 @@ class AgencyIndex:
             cands = [self.entries[a] for a in sorted(ids)]
             return Mention(start, end, text, "place" if cands else "unknown", cands, region=inner)
         typos, close = [], []
-        for e in self.entries.values():
-            ep = e.parts
+        ids = [i for kind, ks in self._by_kind.items() if same_kind(kind, parts.kind) for i in ks]
+        ids += self._by_place.get(inner.place, [])
+        for i in dict.fromkeys(ids):
+            e, ep = self.entries[i], self.parts[i]
             if ep.inner is None:
                 continue
             if same_kind(ep.kind, parts.kind):
@@ -265,7 +277,7 @@ class AgencyIndex:
         return max(found, key=len) if found else None
 
     def government_of(self, candidates: list[AgencyEntry]) -> AgencyEntry | None:
-        govs = [e for e in candidates if is_government(e.parts.kind)]
+        govs = [e for e in candidates if is_government(self.parts[e.id].kind)]
         return govs[0] if len(govs) == 1 else None
 
 

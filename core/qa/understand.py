@@ -83,12 +83,17 @@ def understand(question: str, agencies: AgencyIndex, today: date) -> Understandi
 # ------------------------------------------------------------ step 2: agency
 def _agencies(u: Understanding, agencies: AgencyIndex) -> None:
     blocked = [not f for f in u.free()]
+    soft = list(blocked)
     free = u.free()
-    for name in ("metric", "generic", "ambiguous", "column", "operation", "scope", "filler"):
+    for name in ("metric", "generic", "ambiguous", "operation"):
+        for _w, a, b in matcher(name).cover(u.text, free):
+            blocked[a:b] = [True] * (b - a)
+    for name in ("column", "scope", "filler"):
         for w, a, b in matcher(name).cover(u.text, free):
-            if len(w.text) >= 2 or name != "filler":
-                blocked[a:b] = [True] * (b - a)
-    compact, found = agencies.find(u.text, blocked)
+            if len(w.text) >= 2:
+                soft[a:b] = [True] * (b - a)
+    soft = [x or y for x, y in zip(soft, blocked, strict=True)]
+    compact, found = agencies.find(u.text, blocked, soft)
     for m in found:
         a, b = compact.span(m.start, m.end)
         m.start, m.end = a, b
