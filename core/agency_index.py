@@ -217,6 +217,11 @@ class AgencyIndex:
             if not _kind_after(s, end):
                 cands = self.agencies_in(place)
                 return Mention(i, end, place, "place", cands, region=Region(place, ""))
+            kind_end = _kind_end(s, end, taken)
+            if kind_end > end:  # 平潭自然资源局: a stored place, a kind no name has
+                return self._resolve(
+                    s, i, kind_end, NameParts((Region(place, ""),), s[end:kind_end])
+                )
         for kind in known_kinds():
             for n in (3, 2):
                 k = i + n
@@ -263,6 +268,9 @@ class AgencyIndex:
 
     def _kind_alike(self, stored: str, written: str) -> bool:
         if written in stored or stored in written:
+            return True
+        stem = written.rstrip("局委厅办处")
+        if len(stem) >= 2 and stem in stored:
             return True
         return fuzz.ratio(stored, written) >= vocabulary()["match"]["kind_score"]
 

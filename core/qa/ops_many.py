@@ -53,7 +53,9 @@ def named_agencies(q: Query, s: Session, chat_id: int | None, a: Answer) -> None
     a.detail["items"] = items
     if len(known) == len(items) and items:
         total = sum(i["value"] for i in items)
-        a.value = number(total / len(items) if q.operation.startswith("average") else total)
+        a.value = number(
+            round(total / len(items), 2) if q.operation.startswith("average") else total
+        )
 
 
 def _scope(q: Query, s: Session, chat_id: int | None, a: Answer) -> int | None:
@@ -156,7 +158,7 @@ def total(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
     _counts(q, s, chat_id, a, year, counts)
     value = counts.total or 0
     if q.operation.startswith("average"):
-        value = value / counts.filled if counts.filled else None
+        value = round(value / counts.filled, 2) if counts.filled else None
     a.value = number(value) if value is not None else None
 
 

@@ -135,5 +135,7 @@ def over_years(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
     a.detail["lacking"] = lacking
     if not missing and not lacking and values:
         total = sum(v.value for v in values)
-        a.value = number(total / len(values) if q.operation.startswith("average") else total)
+        a.value = number(
+            round(total / len(values), 2) if q.operation.startswith("average") else total
+        )
     a.year = years[-1] if years else None

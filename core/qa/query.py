@@ -47,6 +47,7 @@ class Query:
     filter_kind: str | None = None
     filter_place: str | None = None
     choices: list[Choice] = field(default_factory=list)
+    written: str = ""  # the words a choice is about (东风县司法局, 收费)
     missing: list[str] = field(default_factory=list)  # agency | metric
     unknown: list[str] = field(default_factory=list)
     not_stored: list[str] = field(default_factory=list)
@@ -163,6 +164,7 @@ def _agencies(
                 q.notes.append({"kind": "agency_read", "written": m.text, "agency": m.agency.name})
         else:
             q.choices = [Choice("agency", e.id, e.name, e.name) for e in m.candidates]
+            q.written = m.text
     q.agencies = list(dict.fromkeys(q.agencies))
     return places
 
@@ -190,10 +192,13 @@ def _column_fits(row: str, column: str | None) -> bool:
     if column is None:
         return False
     from core.derived import derived_rows
+    from core.qa.vocabulary import column_groups
     from core.qa.vocabulary import rows as template_rows
 
     base = derived_rows()[row].rows[0] if row in derived_rows() else row
     r = template_rows().get(base)
+    if r is not None and column in column_groups():
+        return r.table == "t3"
     return r is not None and any(c.key == column for c in r.columns)
 
 
@@ -203,7 +208,7 @@ def _operation(q: Query, u: Understanding, places: list[Mention]) -> None:
         q.filter_place = places[0].region.full if places[0].region else places[0].text
     scoped = u.scope_all or u.scope_each or q.filter_kind or q.filter_place
     if op in ("roster", "defects", "list"):
-        q.operation = op
+        q.operation = "list" if op == "defects" and not n else op
         return
     if op == "position" or (op in ("rank_desc", "rank_asc") and n == 1 and scoped):
         q.operation = "position"
@@ -239,7 +244,9 @@ def _operation(q: Query, u: Understanding, places: list[Mention]) -> None:
         q.operation = "change"
     if places and q.operation not in ALL_AGENCIES | {"list", "roster"} and not q.agencies:
         m = places[0]
-        q.choices = q.choices or [Choice("agency", e.id, e.name, e.name) for e in m.candidates]
+        if not q.choices:
+            q.choices = [Choice("agency", e.id, e.name, e.name) for e in m.candidates]
+            q.written = m.text
 
 
 def _merge(q: Query, u: Understanding, ctx: dict, index: AgencyIndex) -> None:

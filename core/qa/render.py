@@ -160,6 +160,9 @@ def _choose(a: Answer, lang: str) -> str:
         if q is not None and not word:
             word = q.question
         return t("answer.choose_metric", lang, word=word, items=items)
+    written = a.query.written if a.query is not None else ""
+    if len(a.choice_options) == 1 and written:
+        return t("answer.choose_one", lang, written=written, items=items)
     return t("answer.choose", lang, items=items)
 
 

@@ -41,7 +41,8 @@ class Metric:
     def cell_keys(self) -> list[str]:
         if self.source == "text":
             return []
-        return [f"{r}.{self.column}" for r in (self.sum_rows or (self.row,))]
+        columns = column_groups().get(self.column, {}).get("columns") or [self.column]
+        return [f"{r}.{c}" for r in (self.sum_rows or (self.row,)) for c in columns]
 
     def alternative_keys(self) -> list[str]:
         return [f"{self.alternative}.{self.column}"] if self.alternative else []
@@ -166,6 +167,11 @@ def column_words(vocabulary: str | None = None) -> tuple[Word, ...]:
         for w in langs.get(lang, ())
     ]
     return tuple(sorted(words, key=lambda w: -len(w.text)))
+
+
+@cache
+def column_groups() -> dict[str, dict]:
+    return metrics_data().get("column_groups", {})
 
 
 def column_default_row(vocabulary: str) -> str | None:
@@ -301,6 +307,7 @@ def make_metric(row: str, column: str | None = None) -> Metric:
     columns = {c.key: c for c in template_row.columns} if template_row else {}
     column = column or entry.get("column") or (list(columns)[-1] if columns else "total")
     col = columns.get(column)
+    group = column_groups().get(column)
     if "label" in entry:
         row_zh, row_en = entry["label"]["zh"], entry["label"]["en"]
     elif template_row and not derived:
@@ -310,6 +317,9 @@ def make_metric(row: str, column: str | None = None) -> Metric:
     multi = len(columns) > 1 and not (derived and column == "total")
     label_zh = f"{row_zh}（{col.label}）" if col and multi else row_zh
     label_en = f"{row_en} ({col.en})" if col and multi else row_en
+    if group:
+        label_zh = f"{row_zh}（{group['label']['zh']}）"
+        label_en = f"{row_en} ({group['label']['en']})"
     return Metric(
         row=row,
         column=column,
@@ -319,6 +329,10 @@ def make_metric(row: str, column: str | None = None) -> Metric:
         label_en=label_en,
         unit=col.unit if col else "count",
     )
+
+
+def stored_total(metric: Metric) -> bool:
+    return metric.key in stored_derived()
 
 
 @cache
