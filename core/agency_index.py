@@ -156,6 +156,8 @@ class AgencyIndex:
             return False
         if m.how != "place" and m.candidates[0].parts.inner is None:
             before = m.start - 1
+            if m.start and s[before] in "各全每些个":
+                return False  # 各区司法局: every district's bureau, not one named so
             return not (m.start and is_cjk(s[before]) and _placeish(s[before]) and not held[before])
         return True
 

@@ -71,7 +71,9 @@ def _scope(q: Query, s: Session, chat_id: int | None, a: Answer) -> int | None:
 def _counts(q: Query, s: Session, chat_id: int | None, a: Answer, year: int, counts) -> None:
     keys = q.metric.stored_keys()
     stored = rankings.count_reports(s, year, chat_id, name_contains=q.filters)
-    lack = rankings.lacking(s, keys, year, chat_id, name_contains=q.filters)
+    lack = []
+    if counts.reports > counts.filled:
+        lack = rankings.lacking(s, keys, year, chat_id, name_contains=q.filters)
     a.detail.update(
         count=counts.filled,
         blank=counts.reports - counts.filled,

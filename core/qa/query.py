@@ -166,7 +166,22 @@ def _agencies(
             q.choices = [Choice("agency", e.id, e.name, e.name) for e in m.candidates]
             q.written = m.text
     q.agencies = list(dict.fromkeys(q.agencies))
-    return places
+    return _distribute(q, places)
+
+
+def _distribute(q: Query, places: list[Mention]) -> list[Mention]:
+    """东风区和硚口区司法局: a place written before another agency's name
+    shares its kind — the place's agency of that kind, when there is one."""
+    kinds = {a.parts.kind for a in q.agencies}
+    rest = []
+    for m in places:
+        same = [e for e in m.candidates if e.parts.kind in kinds]
+        if len(kinds) == 1 and len(same) == 1:
+            q.agencies.insert(0, same[0]) if m.start < 1 else q.agencies.append(same[0])
+            q.notes.append({"kind": "agency_read", "written": m.text, "agency": same[0].name})
+        else:
+            rest.append(m)
+    return rest
 
 
 def _previous_agency(context: dict | None, index: AgencyIndex) -> AgencyEntry | None:
@@ -242,7 +257,7 @@ def _operation(q: Query, u: Understanding, places: list[Mention]) -> None:
             q.limit = q.limit or 0  # 0: every agency, up to the list size
     if q.previous and q.operation == "figure":
         q.operation = "change"
-    if places and q.operation not in ALL_AGENCIES | {"list", "roster"} and not q.agencies:
+    if places and q.operation not in ALL_AGENCIES | {"list", "roster"}:
         m = places[0]
         if not q.choices:
             q.choices = [Choice("agency", e.id, e.name, e.name) for e in m.candidates]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from core.store.models import Agency, DefectRecord, Fact, Report, TextFactRecord
@@ -182,16 +182,11 @@ def stored_years(session: Session, chat_id: int | None) -> list[int]:
 
 
 def agency_names(session: Session, chat_id: int | None, limit: int = 10) -> tuple[int, list[str]]:
-    """How many agencies have visible reports, and the first `limit` names."""
-    base = (
-        select(Agency.name)
-        .join(Report, Report.agency_id == Agency.id)
-        .where(visible(chat_id))
-        .distinct()
-    )
-    count = session.execute(select(func.count()).select_from(base.subquery())).scalar() or 0
-    names = [n for (n,) in session.execute(base.order_by(Agency.name).limit(limit))]
-    return int(count), names
+    """How many agencies have visible reports, and the first `limit` stored."""
+    has = exists().where(Report.agency_id == Agency.id, visible(chat_id))
+    count = session.execute(select(func.count()).select_from(Agency).where(has)).scalar() or 0
+    stmt = select(Agency.name).where(has).order_by(Agency.id).limit(limit)
+    return int(count), [n for (n,) in session.execute(stmt)]
 
 
 def agency_entries(session: Session) -> list[tuple[int, str, str, list[str]]]:
