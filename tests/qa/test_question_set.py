@@ -99,7 +99,7 @@ def _rank(a, e):
 
 
 def _sum_all(a, e):
-    assert (a.kind, a.metric_key, a.year) == ("sum_all", e["key"], e["year"])
+    assert (a.kind, a.metric_key, a.year) == (e["kind"], e["key"], e["year"])
     assert (num(a.value), a.detail["count"]) == (num(e["value"]), e["count"])
 
 
@@ -136,6 +136,7 @@ CHECKS = {
     "growth": _change,
     "rank": _rank,
     "sum_all": _sum_all,
+    "average_all": _sum_all,
     "sum_agencies": _sum_agencies,
 }
 

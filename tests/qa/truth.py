@@ -27,6 +27,15 @@ READING_GAPS = {
     "pingtan-zone-2024.html": "the parser does not read this report's agency yet (issue 9)",
 }
 
+# The five columns under the form's heading "法人或其他组织".
+LEGAL_PERSONS = [
+    "commercial_enterprise",
+    "research_institution",
+    "public_welfare_org",
+    "legal_service_org",
+    "other_org",
+]
+
 # Rows of one report the parser cannot read yet (report, row) → why.
 READING_GAP_ROWS = {
     ("hongze-2023.pdf", "t3.other"): "the parser does not read this report's single "
@@ -53,7 +62,8 @@ class Truth:
         cells (None when one is not a number), or the row of another form
         holding it; figures the text states count where no cell holds one."""
         d = derived_rows().get(row)
-        keys = [f"{r}.{column}" for r in d.rows] if d else [f"{row}.{column}"]
+        columns = LEGAL_PERSONS if column == "legal_persons" else [column]
+        keys = [f"{r}.{c}" for r in (d.rows if d else [row]) for c in columns]
         if all(k in self.facts for k in keys) and all(self.facts[k] is not None for k in keys):
             return sum(self.facts[k] for k in keys)
         if d and d.alternative and self.facts.get(f"{d.alternative}.{column}") is not None:

@@ -236,6 +236,17 @@ def sum_cases() -> list[Case]:
                 "count": len(known),
             }
             out.append(Case("sum", _y(p, year, k), expect, tuple(t.name for t in ts), _lang(p)))
+        values = [t.value("t3.new_received", "total") for t in ts]
+        known = [v for v in values if v is not None]
+        expect = {
+            "kind": "average_all",
+            "key": "t3.new_received.total",
+            "year": year,
+            "value": round(sum(known) / len(known), 2) if known else None,
+            "count": len(known),
+        }
+        q = _y("{y}各单位平均收到多少申请", year, 1)
+        out.append(Case("sum", q, expect, tuple(t.name for t in ts)))
         a, b = ts[0], ts[1]
         va, vb = a.value("t3.new_received", "total"), b.value("t3.new_received", "total")
         for p in (

@@ -44,6 +44,11 @@ FIGURES = [
     ("平潭社会事业局2015年行政复议多少件", "平潭综合实验区社会事业局", 2015, "t4.review", "total"),
     ("平潭综合实验区行政审批局2024年收到多少申请", "平潭综合实验区行政审批局", 2024, "t3.new_received", "total"),
     ("平潭综合实验区2024年全年收到多少政府信息公开申请", "平潭综合实验区", 2024, "t3.new_received", "total"),
+    ("平潭自然资源与生态环境局2023年法人或其他组织提出了几件申请", "平潭综合实验区自然资源与生态环境局", 2023, "t3.new_received", "legal_persons"),
+    ("How many requests did organisations file with 洪泽区人民政府 in 2023?", "洪泽区人民政府", 2023, "t3.new_received", "legal_persons"),
+    ("我是记者，想问一下平潭交建局2025年一共收到多少依申请公开", "平潭综合实验区交通与建设局", 2025, "t3.new_received", "total"),
+    ("平潭交建局2025年的申请中有多少被拒绝了", "平潭综合实验区交通与建设局", 2025, "t3.denied", "total"),
+    ("How many reconsideration cases did 平潭综合实验区交通与建设局 lose in 2025?", "平潭综合实验区交通与建设局", 2025, "t4.review", "corrected"),
 ]  # fmt: skip
 
 # question, expected kind, what the answer must name (unknown words, names not stored …)
@@ -64,6 +69,7 @@ DECLINES = [
     ("许昌市司法局2023年结转多少件", "choose", {"choices": ["t3.carried_over", "t3.carried_forward"]}),
     ("东风县司法局2023年收到多少申请", "choose", {"agencies": ["东风区司法局"]}),
     ("正宁县司法局2022年自然人提起行政复议多少件", "not_understood", {"unknown": ["自然人"]}),
+    ("平潭自然资源局2023年行政处罚多少件", "choose", {"agencies": ["平潭综合实验区自然资源与生态环境局"]}),
     ("2025年哪些单位还没有提交年报", "roster", {}),
     ("who has not filed their 2024 report yet?", "roster", {}),
 ]  # fmt: skip
