@@ -50,14 +50,19 @@ def read(s: Session, refs: list[queries.ReportRef], metric: Metric) -> dict[int,
         return out
     keys = metric.cell_keys()
     cells = queries.facts_of_reports(s, refs, keys + metric.alternative_keys())
-    texts = queries.text_facts(s, ids, _stated_keys(metric))
+    unread = [r.id for r in refs if not _numbers(cells.get(r.id, {}), keys)]
+    texts = queries.text_facts(s, unread, _stated_keys(metric))  # only where no cell tells
     defects = queries.defects_of_reports(s, ids)
     out = {}
     for r in refs:
-        v = _from_cells(r, metric, cells.get(r.id, {}), texts[r.id])
+        v = _from_cells(r, metric, cells.get(r.id, {}), texts.get(r.id, []))
         v.warnings = defect_warnings(s, r.id, [src["key"] for src in v.sources], defects[r.id])
         out[r.id] = v
     return out
+
+
+def _numbers(cells: dict[str, Fact], keys: list[str]) -> bool:
+    return all(k in cells and cells[k].value is not None for k in keys)
 
 
 def _stated_keys(metric: Metric) -> list[str]:

@@ -175,10 +175,19 @@ def refs(session: Session, ids: list[int]) -> list[ReportRef]:
     return [found[i] for i in ids if i in found]
 
 
-def stored_years(session: Session, chat_id: int | None) -> list[int]:
-    """The years of the reports a chat may see."""
-    stmt = select(Report.year).where(visible(chat_id), Report.year.is_not(None)).distinct()
-    return sorted(y for (y,) in session.execute(stmt))
+def stored_years(session: Session, chat_id: int | None, most: int = 50) -> list[int]:
+    """The years of the reports a chat may see: one index probe per year
+    (the next year after the last found), not a pass over every report."""
+    years: list[int] = []
+    while len(years) < most:
+        stmt = select(func.min(Report.year)).where(visible(chat_id), Report.year.is_not(None))
+        if years:
+            stmt = stmt.where(Report.year > years[-1])
+        year = session.execute(stmt).scalar()
+        if year is None:
+            return years
+        years.append(year)
+    return years
 
 
 def agency_names(session: Session, chat_id: int | None, limit: int = 10) -> tuple[int, list[str]]:
