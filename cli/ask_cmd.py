@@ -1,6 +1,7 @@
-"""`nianbao ask "QUESTION" [--db URL] [--json]`: answer a question about the
-stored reports, with the cell each figure came from.  Exit 1 when the
-question was not understood."""
+"""`nianbao ask "QUESTION" [--db URL] [--json] [--explain]`: answer a
+question about the stored reports, with the cell each figure came from;
+`--explain` shows every step of understanding first.  Exit 1 when the
+question was not understood (or named an agency that is not stored)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("question", help="e.g. 硚口区司法局2024年收到多少政府信息公开申请？")
     add_db(p)
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="逐步显示问题是怎样理解的 / show each step of understanding",
+    )
     p.add_argument(
         "--lang",
         choices=LANGS,
@@ -37,23 +43,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from core.desk import answer_desk_question
+    from core.qa import ask
     from core.store.repository import Store
 
     store = Store(db_url(args))
     try:
         desk = answer_desk_question(
-            store, args.question, chat_id=None, lang=args.lang, today=args.today
+            store, args.question, chat_id=None, lang=args.lang or "zh", today=args.today
         )
         if desk is not None:  # a reviewer's question (core.desk): the one hook
             return print_desk(desk, args)
-        answer = store.ask(args.question, lang=args.lang, today=args.today)
+        answer = ask(store, args.question, lang=args.lang, today=args.today)
     finally:
         store.close()
     if args.json:
-        print_json(answer.as_json())
+        print_json(answer.as_json(args.lang))
+    elif args.explain:
+        print(answer.explain(args.lang))
     else:
-        print(answer.text())
-    return 1 if answer.kind == "not_understood" else 0
+        print(answer.text(args.lang))
+    return 1 if answer.kind in ("not_understood", "not_stored") else 0
 
 
 def print_desk(desk, args: argparse.Namespace) -> int:

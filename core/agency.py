@@ -1,21 +1,21 @@
-"""Agency names: normalisation, aliases, and finding the agency a question
-names, fuzzily (rapidfuzz), with a short list to choose from when two stored
-names are equally close."""
+"""Agency names: how a name is built (regions, then the kind of unit), the
+other ways people write it (aliases), and their spelling rules from
+data/agencies.toml.  Finding the agencies a question names is
+core/agency_index.py."""
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-
-from rapidfuzz import fuzz, process
+from itertools import product
 
 from core.template import load_data
 
 
 @cache
-def _vocabulary() -> dict:
-    return load_data("qa.toml")["agency"]
+def vocabulary() -> dict:
+    return load_data("agencies.toml")
 
 
 def normalise(name: str) -> str:
@@ -26,163 +26,171 @@ def normalise(name: str) -> str:
     )
 
 
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@cache
+def _levels() -> tuple[str, ...]:
+    return tuple(sorted(vocabulary()["levels"], key=len, reverse=True))
+
+
+@cache
+def _kind_groups() -> dict[str, frozenset[str]]:
+    """Each kind word → every word of its synonym group."""
+    out: dict[str, frozenset[str]] = {}
+    for group in vocabulary()["kind_synonyms"]:
+        words = frozenset(group)
+        for w in group:
+            out[w] = out.get(w, frozenset()) | words
+    return out
+
+
+@cache
+def known_kinds() -> tuple[str, ...]:
+    """Every kind word of the data, longest first."""
+    return tuple(sorted(_kind_groups(), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Region:
+    place: str  # 硚口
+    level: str  # 区
+
+    @property
+    def full(self) -> str:
+        return self.place + self.level
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A name split into its regions, outermost first, and its kind:
+    淮安市洪泽区人民政府 → (淮安市, 洪泽区), 人民政府."""
+
+    regions: tuple[Region, ...]
+    kind: str
+
+    @property
+    def inner(self) -> Region | None:
+        return self.regions[-1] if self.regions else None
+
+
+def region_at(text: str, i: int, *, max_place: int = 5) -> Region | None:
+    """The region (a place and its level) starting at `text[i]`, if any: the
+    shortest place followed by the longest level."""
+    if i >= len(text) or text[i] in vocabulary()["not_place_start"] or not is_cjk(text[i]):
+        return None
+    for j in range(i + 1, min(len(text), i + max_place + 1)):
+        if not is_cjk(text[j - 1]) or text[j - 1] in "和与及的":
+            return None
+        level = next((lv for lv in _levels() if text.startswith(lv, j)), None)
+        if level is not None:
+            if _starts_kind(text, i):
+                return None
+            return Region(text[i:j], level)
+    return None
+
+
+def _starts_kind(text: str, i: int) -> bool:
+    return any(text.startswith(k, i) and len(k) >= 3 for k in known_kinds())
+
+
+def regions_at(text: str, i: int) -> tuple[tuple[Region, ...], int]:
+    """The chain of regions starting at `text[i]` and where it ends."""
+    out: list[Region] = []
+    while True:
+        r = region_at(text, i)
+        if r is None:
+            return tuple(out), i
+        out.append(r)
+        i += len(r.full)
+
+
+def parse_name(norm: str) -> NameParts:
+    """Split a normalised name: 平潭综合实验区交通与建设局 → (平潭综合实验区,), 交通与建设局."""
+    regions, end = regions_at(norm, 0)
+    return NameParts(regions, norm[end:])
+
+
 def split_name(norm: str) -> tuple[str, str]:
-    """Split a normalised name into (place, kind): 硚口区司法局 → (硚口区, 司法局)."""
-    for kind in sorted(_vocabulary()["kinds"], key=len, reverse=True):
-        if norm.endswith(kind) and len(norm) > len(kind):
-            return norm[: -len(kind)], kind
-    return norm, ""
+    """(place, kind) of a normalised name: 硚口区司法局 → (硚口区, 司法局)."""
+    parts = parse_name(norm)
+    place = "".join(r.full for r in parts.regions)
+    return (place, parts.kind) if place and parts.kind else (norm, "")
 
 
-def _bare_place(place: str) -> str:
-    """The place without its administrative level: 硚口区 → 硚口."""
-    for level in sorted(_vocabulary()["levels"], key=len, reverse=True):
-        if place.endswith(level) and len(place) > len(level) + 1:
-            return place[: -len(level)]
-    return place
+@cache
+def kind_variants(kind: str) -> frozenset[str]:
+    """A kind as people write it: its synonyms, and without 与/和/及."""
+    out = {kind} | set(_kind_groups().get(kind, ()))
+    dropped = kind
+    for w in vocabulary()["kind_drop"]:
+        dropped = dropped.replace(w, "")
+    if dropped and dropped != kind:
+        out.add(dropped)
+        out |= set(_kind_groups().get(dropped, ()))
+    return frozenset(k for k in out if k or not kind)
+
+
+@cache
+def same_kind(a: str, b: str) -> bool:
+    return bool(kind_variants(a) & kind_variants(b))
+
+
+def region_variants(region: Region) -> set[str]:
+    """A region as people write it: 硚口区, 硚口; 平潭综合实验区, 平潭实验区, 平潭."""
+    out = {region.full}
+    if len(region.place) >= 2:
+        out.add(region.place)
+    for short in vocabulary()["level_short"].get(region.level, ()):
+        out.add(region.place + short)
+    return out
+
+
+def chain_variants(regions: tuple[Region, ...]) -> set[str]:
+    """The region chain with outer regions dropped or written bare."""
+    out: set[str] = set()
+    for k in range(len(regions)):
+        parts = [region_variants(r) for r in regions[k:]]
+        out |= {"".join(p) for p in product(*parts)}
+    return out
+
+
+def is_government(kind: str) -> bool:
+    return kind in vocabulary()["place_alone"]
+
+
+def surfaces(name: str) -> dict[str, str]:
+    """Every way of writing `name`: surface → how ("name", "alias", "place").
+    "place" surfaces name a government or a zone by its place alone."""
+    norm = normalise(name)
+    parts = parse_name(norm)
+    out: dict[str, str] = {norm: "name"}
+    chains = chain_variants(parts.regions) if parts.regions else {""}
+    for chain, kind in product(chains, kind_variants(parts.kind)):
+        s = chain + kind
+        if len(s) >= 2 and s not in out and (chain or kind == parts.kind):
+            out[s] = "alias"
+    if is_government(parts.kind) and parts.regions:
+        for chain in chains:
+            if len(chain) >= 2:
+                out.setdefault(chain, "place")
+        for chain, kind in product(chains, vocabulary()["government_kinds"]):
+            out.setdefault(chain + kind, "alias")
+    return out
 
 
 def aliases(name: str) -> list[str]:
-    """Other ways people write a name: without the level (硚口司法局)."""
-    norm = normalise(name)
-    place, kind = split_name(norm)
-    out = []
-    bare = _bare_place(place)
-    if kind and bare != place:
-        out.append(bare + kind)
-    return [a for a in out if a != norm]
+    """Other ways people write a name (kept with the stored agency)."""
+    return sorted(s for s, how in surfaces(name).items() if how == "alias")
 
 
 def office_kind(text: str) -> str | None:
     """The longest office kind (司法局, 人民政府 …) written in `text`, or its
     English name (justice bureaus); used as a ranking filter."""
-    norm = normalise(text)
-    english = _vocabulary().get("kinds_en", {})
     low = " ".join(unicodedata.normalize("NFKC", text).lower().split())
-    for words in sorted(english, key=len, reverse=True):
-        if words in low:
-            return english[words]
-    for kind in sorted(_vocabulary()["kinds"], key=len, reverse=True):
-        if len(kind) >= 2 and kind in norm:
+    for words, kind in sorted(vocabulary()["kinds_en"].items(), key=lambda kv: -len(kv[0])):
+        if f" {words} " in f" {low} ":
             return kind
-    return None
-
-
-@dataclass(frozen=True)
-class AgencyEntry:
-    id: int
-    name: str  # as first written
-    norm: str
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass
-class Resolution:
-    """The agency a text names: one (`agency`), a choice (`choices`) or none."""
-
-    agency: AgencyEntry | None = None
-    choices: list[AgencyEntry] = field(default_factory=list)
-    score: float = 0.0
-    span: tuple[int, int] | None = None  # where in the normalised text
-    exact: bool = False
-
-
-class AgencyIndex:
-    """Stored agency names and aliases, searchable by a question's text."""
-
-    def __init__(self, entries: list[AgencyEntry]) -> None:
-        self.entries = {e.id: e for e in entries}
-        self._strings: list[str] = []
-        self._owner: list[int] = []
-        # Strings by the characters of their place part: a question can only
-        # name an agency whose place shares a character with it.
-        self._by_char: dict[str, list[int]] = {}
-        for e in entries:
-            for s in (e.norm, *e.aliases):
-                if s:
-                    idx = len(self._strings)
-                    self._strings.append(s)
-                    self._owner.append(e.id)
-                    place = _bare_place(split_name(s)[0]) or s
-                    for ch in set(place):
-                        self._by_char.setdefault(ch, []).append(idx)
-        self._places: list[str] | None = None
-        cfg = _vocabulary().get("match", {})
-        self.min_score = cfg.get("min_score", 80)
-        self.min_place = cfg.get("min_place_score", 60)
-        self.close = cfg.get("close", 4)
-        self.max_choices = cfg.get("max_choices", 5)
-
-    def place_in(self, text: str) -> str | None:
-        """The longest stored place name (江岸区, at least two characters)
-        written in `text`: a ranking filter such as 江岸区各机关."""
-        if self._places is None:
-            places = {split_name(e.norm)[0] for e in self.entries.values()}
-            self._places = sorted((p for p in places if len(p) >= 2), key=len, reverse=True)
-        query = normalise(text)
-        return next((p for p in self._places if p in query), None)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def resolve(self, text: str) -> Resolution:
-        """Find the agency named somewhere in `text`."""
-        query = normalise(text)
-        if not query or not self._strings:
-            return Resolution()
-        candidates: set[int] = set()
-        for ch in set(query):
-            candidates.update(self._by_char.get(ch, ()))
-        hits = process.extract(
-            query,
-            {i: self._strings[i] for i in candidates},
-            scorer=fuzz.partial_ratio,
-            limit=30,
-            score_cutoff=self.min_score,
-        )
-        best: dict[int, tuple[float, str]] = {}
-        for string, score, idx in hits:
-            owner = self._owner[idx]
-            if not self._place_matches(string, query):
-                continue
-            # Keep each agency's best string (its name, or an alias).
-            if owner not in best or (score, len(string)) > (best[owner][0], len(best[owner][1])):
-                best[owner] = (score, string)
-        if not best:
-            return Resolution()
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -len(kv[1][1])))
-        exact = [(i, s) for i, (sc, s) in ranked if sc >= 100]
-        # A short exact name inside a longer match is part of that name
-        # (区司法局 inside 硚口区司法局, or inside 桥口区司法局 misspelt).
-        exact = [(i, s) for i, s in exact if not any(s != o and s in o for _, (_, o) in ranked)]
-        if exact:
-            if len(exact) == 1:
-                i, s = exact[0]
-                return Resolution(self.entries[i], score=100.0, span=_span(s, query), exact=True)
-            return Resolution(choices=[self.entries[i] for i, _ in exact][: self.max_choices])
-        ranked = [kv for kv in ranked if kv[1][0] < 100]
-        if not ranked:
-            return Resolution()
-        top_id, (top_score, top_string) = ranked[0]
-        close = [i for i, (sc, _) in ranked if top_score - sc < self.close]
-        if len(close) > 1:
-            return Resolution(
-                choices=[self.entries[i] for i in close][: self.max_choices], score=top_score
-            )
-        return Resolution(self.entries[top_id], score=top_score, span=_span(top_string, query))
-
-    def _place_matches(self, string: str, query: str) -> bool:
-        place, kind = split_name(string)
-        if not kind or not place:
-            return True
-        score = max(fuzz.partial_ratio(place, query), fuzz.partial_ratio(_bare_place(place), query))
-        return score >= self.min_place
-
-
-def _span(needle: str, haystack: str) -> tuple[int, int] | None:
-    al = fuzz.partial_ratio_alignment(needle, haystack)
-    if al is None:
-        return None
-    if len(needle) <= len(haystack):
-        return al.dest_start, al.dest_end
-    return al.src_start, al.src_end
+    norm = normalise(text)
+    return next((k for k in known_kinds() if len(k) >= 2 and k in norm), None)

@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 from bot import replies
 from bot.context import CheckResult, services
 from bot.handlers.keyboards import result_keyboard
-from bot.handlers.questions import answer_question
+from bot.handlers.questions import on_answer_language, on_choice
 from bot.i18n import set_user_lang, t, user_lang
 from core.defect import DefectLocation
 from core.messages import LANGS
@@ -64,7 +64,9 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Dispatch a button press by the prefix of its callback data."""
     query = update.callback_query
     kind, _, rest = (query.data or "").partition(":")
-    handler = {"c": _category, "l": _language, "p": _publish, "q": _choice}.get(kind)
+    handler = {"c": _category, "l": _language, "p": _publish, "q": _choice, "a": _answer_lang}.get(
+        kind
+    )
     if handler is None:
         await query.answer()
         return
@@ -159,18 +161,12 @@ async def _publish(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str
 
 
 async def _choice(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
-    """Answer the pending question with the agency the user picked."""
-    query = update.callback_query
-    lang = await user_lang(update, context)
-    pending = context.chat_data.get("pending_question")
-    await query.answer()
-    if not pending or not rest.isdigit() or int(rest) >= len(pending[1]):
-        await context.bot.send_message(update.effective_chat.id, t("question.expired", lang))
-        return
-    question, choices = pending
-    agency = choices[int(rest)]
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
-    await answer_question(update, context, question, lang, agency=agency)
+    """Answer the pending question with the option the user picked."""
+    token, _, index = rest.partition(":")
+    await on_choice(update, context, token, index)
+
+
+async def _answer_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    """Show one answer in the other language."""
+    token, _, lang = rest.partition(":")
+    await on_answer_language(update, context, token, lang)

@@ -1,8 +1,9 @@
 """Inline keyboards and the callback-data format of their buttons.
 
 Callback data (≤ 64 bytes): `c:{report}:{category}` details of a category,
-`l:{lang}[:{report}]` switch language, `p:{report}` publish, `q:{n}` pick
-the n-th agency offered for an ambiguous question.
+`l:{lang}[:{report}]` switch language, `p:{report}` publish,
+`q:{token}:{n}` pick the n-th option (an agency or a figure) offered for
+the question `token`, `a:{token}:{lang}` show answer `token` in `lang`.
 """
 
 from __future__ import annotations
@@ -50,7 +51,24 @@ def language_keyboard() -> InlineKeyboardMarkup:
     )
 
 
-def choices_keyboard(choices: Sequence[str]) -> InlineKeyboardMarkup:
+def choices_keyboard(choices: Sequence[str], token: str) -> InlineKeyboardMarkup:
+    """One button per option; pressing it answers the question `token` with it."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(str(c)[:60], callback_data=f"q:{i}")] for i, c in enumerate(choices)]
+        [
+            [InlineKeyboardButton(str(c)[:60], callback_data=f"q:{token}:{i}")]
+            for i, c in enumerate(choices)
+        ]
+    )
+
+
+def answer_keyboard(token: str, lang: str) -> InlineKeyboardMarkup:
+    """The button showing answer `token` in the other language."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t("question.answer_lang", lang), callback_data=f"a:{token}:{other(lang)}"
+                )
+            ]
+        ]
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from core.agency import AgencyEntry, AgencyIndex, Resolution
+from core.agency_index import AgencyEntry, AgencyIndex
 from core.batch.labels import cell_parts
 from core.batch.record import figure_value
 from core.store import queries
@@ -28,10 +28,25 @@ def agency_index(s) -> AgencyIndex:
     return AgencyIndex(entries)
 
 
+@dataclass
+class Resolution:
+    """The agency a text names: one (`agency`), a choice (`choices`) or none."""
+
+    agency: AgencyEntry | None = None
+    choices: list[AgencyEntry] = field(default_factory=list)
+
+
 def resolve(s, text: str) -> Resolution:
     if not s.execute(select(func.count(Agency.id))).scalar():
         return Resolution()
-    return agency_index(s).resolve(text)
+    _, mentions = agency_index(s).find(text)
+    named = [m for m in mentions if m.candidates and m.how not in ("close", "unknown")]
+    if not named:
+        return Resolution()
+    first = named[0]
+    if first.agency is not None:
+        return Resolution(first.agency)
+    return Resolution(choices=list(first.candidates))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Where a figure comes from and what its report says about it: the source
-cells of an answer, the value of a metric from its cells (a blank is never
-0) and the defects of the report that concern those cells."""
+cell or sentence of an answer and the defects of the report that concern
+those cells."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core.qa.vocabulary import Metric
 from core.store import queries
-from core.store.models import DefectRecord, Fact
+from core.store.models import DefectRecord, Fact, TextFactRecord
 
 
 def number(v: float | None) -> int | float | None:
     if v is None:
         return None
-    return int(v) if float(v).is_integer() else round(float(v), 4)
+    # 万元 written to six places is a figure to the cent: keep every place written
+    return int(v) if float(v).is_integer() else round(float(v), 6)
 
 
 def source(ref: queries.ReportRef, f: Fact) -> dict[str, Any]:
@@ -37,18 +37,23 @@ def source(ref: queries.ReportRef, f: Fact) -> dict[str, Any]:
     }
 
 
-def cell_value(metric: Metric, cells: dict[str, Fact]) -> tuple[int | float | None, str]:
-    """The metric's value from its cells and why it is missing: "" when
-    found, "missing" (no such cell), "blank", "text" (e.g. "/") or "partial"."""
-    keys = metric.cell_keys()
-    if any(k not in cells for k in keys):
-        return None, "missing"
-    bad = [cells[k] for k in keys if cells[k].value is None]
-    if not bad:
-        return number(sum(cells[k].value for k in keys)), ""
-    if len(keys) > 1:
-        return None, "partial"
-    return None, "blank" if bad[0].status == "blank" else "text"
+def text_source(ref: queries.ReportRef, t: TextFactRecord) -> dict[str, Any]:
+    """Where a figure stated in the text comes from: its words, sentence and section."""
+    return {
+        "report_id": ref.id,
+        "title": ref.title,
+        "agency": ref.agency,
+        "year": ref.year,
+        "key": t.key,
+        "value": number(t.value),
+        "raw": t.raw,
+        "sentence": t.sentence,
+        "section": t.section,
+        "heading": t.heading,
+        "approximate": t.approximate,
+        "location": t.location,
+        "from_text": True,
+    }
 
 
 def defect_warnings(

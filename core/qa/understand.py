@@ -1,6 +1,7 @@
-"""Question → Query: which agency, which year(s), which figure, which kind of
-answer.  Deterministic: words from data files, agency names fuzzily matched
-against the stored ones."""
+"""Understanding a question, step by step (the steps `nianbao ask --explain`
+shows): normalise → agency → metric → operation → what is left.  Each step
+claims the words it read; a word no step claims and that is no filler is
+reported as not understood, never dropped."""
 
 from __future__ import annotations
 
@@ -8,184 +9,254 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.agency import AgencyEntry, AgencyIndex, normalise, office_kind
+from core.agency import known_kinds, office_kind
+from core.agency_index import AgencyIndex, Mention
+from core.qa.normalise import Normalised, normalise
 from core.qa.vocabulary import (
-    Metric,
-    column_matcher,
+    Word,
+    column_default_row,
     column_vocabulary,
-    fold,
-    kind_matcher,
-    make_metric,
-    metric_matcher,
+    matcher,
+    metric_entries,
     qa_data,
 )
 
-NEEDS_AGENCY = {"figure", "compare", "trend", "defects"}
-NEEDS_METRIC = {"figure", "compare", "trend", "ranking", "total"}
+_TOKEN = re.compile(r"[\w%％'.-]*\w[\w%％]*|[%％]")
 
 
 @dataclass
-class Query:
-    question: str
-    lang: str
-    kind: (
-        str  # figure | compare | trend | ranking | total | list | defects | choose | not_understood
-    )
-    agency: AgencyEntry | None = None
-    choices: list[AgencyEntry] = field(default_factory=list)
-    agency_exact: bool = True
-    years: list[int] = field(default_factory=list)
-    metric: Metric | None = None
-    order: str = "desc"  # rankings
+class Claim:
+    start: int
+    end: int
+    step: str  # year agency metric column operation scope filter followup filler
+    what: str  # what the words were read as
+
+
+@dataclass
+class Understanding:
+    norm: Normalised
+    lang: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)  # metric rows named
+    column: str | None = None
+    metric_from_column: bool = False  # only a column word was given (自然人呢？)
+    ambiguous: list[str] = field(default_factory=list)  # metric rows a word may mean
+    operation: str | None = None
+    which: bool = False
+    scope_all: bool = False
+    scope_each: bool = False
+    kind_filter: str | None = None
     limit: int | None = None
-    filter_word: str | None = None  # an office kind the names must contain (司法局)
-    filter_place: str | None = None  # a place the names must contain (江岸区)
-    missing: list[str] = field(default_factory=list)  # agency | metric | year
+    followup: bool = False
+    unknown: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
-    def filters(self) -> tuple[str, ...]:
-        return tuple(w for w in (self.filter_place, self.filter_word) if w)
+    def text(self) -> str:
+        return self.norm.text
 
-    @property
-    def year(self) -> int | None:
-        return self.years[-1] if self.years else None
+    def free(self) -> list[bool]:
+        mask = [True] * len(self.text)
+        for c in self.claims:
+            mask[c.start : c.end] = [False] * (c.end - c.start)
+        return mask
 
-    def understood(self) -> dict:
-        """What was understood, for answers and JSON."""
-        out: dict = {"kind": self.kind}
-        if self.agency:
-            out["agency"] = self.agency.name
-        if self.choices:
-            out["choices"] = [c.name for c in self.choices]
-        if self.years:
-            out["years"] = self.years
-        if self.metric:
-            out["metric_key"] = self.metric.key
-            out["metric"] = self.metric.label(self.lang)
-        if self.filters:
-            out["filter"] = list(self.filters)
-        if self.missing:
-            out["missing"] = self.missing
-        return out
+    def claim(self, a: int, b: int, step: str, what: str) -> None:
+        self.claims.append(Claim(a, b, step, what))
+
+    def words(self, step: str) -> list[Claim]:
+        return sorted((c for c in self.claims if c.step == step), key=lambda c: c.start)
 
 
-def understand(question: str, agencies: AgencyIndex, today: date, lang: str | None = None) -> Query:
-    """Read `question` against the stored `agencies`; `today` anchors 去年."""
-    text = fold(question)
-    res = agencies.resolve(text)
-    rest = _remove_span(text, res.span) if res.span else text
-    metric, rest = _metric(rest)
-    kind = _kind(rest)
-    years, rest = _years(rest, today)
-    q = Query(
-        question=question,
-        lang=lang or _language(rest),
-        kind=kind or "figure",
-        agency=res.agency,
-        choices=res.choices,
-        agency_exact=res.exact,
-        years=years,
-        metric=metric,
-    )
-    q.limit = _top_n(rest)
-    if q.kind in ("ranking", "ranking_asc"):
-        q.order = "asc" if q.kind == "ranking_asc" else "desc"
-        q.kind = "trend" if q.agency else "ranking"
-    if q.kind in ("ranking", "total", "list"):
-        q.filter_word = office_kind(rest)
-        q.filter_place = agencies.place_in(rest)
-    if q.kind == "total" and q.agency:
-        q.kind = "figure"
-    if q.kind == "figure" and len(q.years) > 1:
-        q.kind = "compare"
-    _complete(q)
-    return q
+def understand(question: str, agencies: AgencyIndex, today: date) -> Understanding:
+    u = Understanding(normalise(question, today))
+    for a, b, _ in u.norm.claims:
+        u.claim(a, b, "year", u.text[a:b])
+    _agencies(u, agencies)
+    _metric(u)
+    _operation(u)
+    _rest(u)
+    u.lang = _language(u)
+    return u
 
 
-def _complete(q: Query) -> None:
-    """Decide what is missing; turn the query into a choice or a decline."""
-    if q.kind in NEEDS_AGENCY and not q.agency:
-        if q.choices:
-            q.kind = "choose"
-            return
-        q.missing.append("agency")
-    if q.kind in NEEDS_METRIC and not q.metric:
-        q.missing.append("metric")
-    if q.missing:
-        q.kind = "not_understood"
+# ------------------------------------------------------------ step 2: agency
+def _agencies(u: Understanding, agencies: AgencyIndex) -> None:
+    blocked = [not f for f in u.free()]
+    soft = list(blocked)
+    free = u.free()
+    for name in ("metric", "generic", "ambiguous", "operation"):
+        for _w, a, b in matcher(name).cover(u.text, free):
+            blocked[a:b] = [True] * (b - a)
+    for name in ("column", "scope", "filler"):
+        for w, a, b in matcher(name).cover(u.text, free):
+            if len(w.text) >= 2:
+                soft[a:b] = [True] * (b - a)
+    soft = [x or y for x, y in zip(soft, blocked, strict=True)]
+    compact, found = agencies.find(u.text, blocked, soft)
+    for m in found:
+        a, b = compact.span(m.start, m.end)
+        m.start, m.end = a, b
+        u.mentions.append(m)
+        u.claim(a, b, "agency", m.text)
 
 
-def _remove_span(text: str, span: tuple[int, int]) -> str:
-    """Blank out the agency name (span in normalised coordinates)."""
-    kept = [i for i, ch in enumerate(text) if normalise(ch)]
-    a, b = span
-    if not kept or a >= len(kept):
-        return text
-    start, end = kept[a], kept[min(b, len(kept)) - 1] + 1
-    return text[:start] + " " + text[end:]
+# ------------------------------------------------------------ step 3: metric
+def _metric(u: Understanding) -> None:
+    specific = matcher("metric").cover(u.text, u.free())
+    for w, a, b in specific:
+        u.claim(a, b, "metric", w.target)
+    rows = _most_specific(list(dict.fromkeys(w.target for w, _, _ in specific)))
+    if not rows:
+        for w, a, b in matcher("ambiguous").cover(u.text, u.free()):
+            u.claim(a, b, "metric", w.target)
+            u.ambiguous = w.target.split("|")
+    generic = matcher("generic").cover(u.text, u.free())
+    for w, a, b in generic:
+        u.claim(a, b, "metric", w.target)
+    if not rows and not u.ambiguous and generic:
+        rows = [generic[0][0].target]
+    vocab = column_vocabulary(rows[0]) if rows else None
+    col = _column(u, vocab)
+    if col is not None and not rows and not u.ambiguous:
+        vocab, column = col
+        rows = [column_default_row(vocab)]
+        u.metric_from_column = True
+    if col is not None:
+        u.column = col[1]
+    u.metrics = rows
 
 
-def _metric(text: str) -> tuple[Metric | None, str]:
-    """The figure named in `text` (longest word; generic words only when no
-    specific one is there) and the text without it."""
-    found = metric_matcher(False).longest(text) or metric_matcher(True).longest(text)
+def _column(u: Understanding, vocab: str | None) -> tuple[str, str] | None:
+    """The column named (自然人, 维持, 废止), for the metric's vocabulary; or,
+    with no metric, the first column word of any vocabulary."""
+    if vocab is not None:
+        found = matcher(f"column:{vocab}").cover(u.text, u.free())
+        for w, a, b in found:
+            u.claim(a, b, "column", w.target)
+        return (vocab, found[0][0].target) if found else None
+    found = matcher("column").cover(u.text, u.free())
     if not found:
-        return None, text
-    word, start, end = found
-    text = text[:start] + " " * (end - start) + text[end:]
-    # Left in the text: "in total" still marks a total over agencies.
-    col = column_matcher(column_vocabulary(word.target)).longest(text)
-    column = col[0].target if col else None
-    # A generic word left in the text ("申请") is part of the metric phrase.
-    for _, a, b in metric_matcher(True).matches(text):
-        text = text[:a] + " " * (b - a) + text[b:]
-    return make_metric(word.target, column), text
+        return None
+    vocab, column = found[0][0].target.split(":", 1)
+    for w, a, b in found:
+        if w.target.startswith(vocab + ":"):
+            u.claim(a, b, "column", w.target.split(":", 1)[1])
+    return vocab, column
 
 
-def _kind(text: str) -> str | None:
-    order = qa_data()["kinds"]["order"]
-    hits = {w.target for w, _, _ in kind_matcher().matches(text)}
-    return next((k for k in order if k in hits), None)
+def _most_specific(rows: list[str]) -> list[str]:
+    """Drop a figure that another named one is part of (行政诉讼 in
+    行政诉讼中直接起诉), and one that yields to another (主动公开 before a
+    table-二 figure: 主动公开的规范性文件)."""
+    from core.derived import derived_rows
+
+    out = []
+    for r in rows:
+        parts = set(derived_rows()[r].rows) if r in derived_rows() else set()
+        child = any(o != r and (o.startswith(r + ".") or o in parts) for o in rows)
+        yields = metric_entries().get(r, {}).get("yields_to", ())
+        yielded = any(o != r and any(o.startswith(p) for p in yields) for o in rows)
+        if not child and not yielded:
+            out.append(r)
+    return out
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度?)?")
+# ------------------------------------------------------------ step 4: operation
+def _operation(u: Understanding) -> None:
+    ops = qa_data()["operations"]
+    for pattern in ops.get("top_n", ()):
+        m = re.search(pattern, u.text)
+        if m and all(u.free()[m.start() : m.end()]):
+            u.limit = int(m.group(1))
+            u.claim(m.start(), m.end(), "operation", f"top {u.limit}")
+    _kind_filter(u)
+    found = matcher("operation").cover(u.text, u.free())
+    for w, a, b in found:
+        u.claim(a, b, "operation", w.target)
+    named = {w.target for w, _, _ in found}
+    if u.limit is not None:
+        named.add("rank_desc")
+    u.operation = next((op for op in ops["order"] if op in named), None)
+    for _w, a, b in matcher("which").cover(u.text, u.free()):
+        u.which = True
+        u.claim(a, b, "operation", "which")
+    if u.which and u.operation is None:
+        _which_more(u, ops)
+    for w, a, b in matcher("scope").cover(u.text, u.free()):
+        setattr(u, f"scope_{w.target}", True)
+        u.claim(a, b, "scope", w.target)
+    for w, a, b in matcher("followup").cover(u.text, u.free()):
+        u.claim(a, b, "followup", w.text)
+        # "and", "那" open a follow-up; "呢" ends one.
+        if not u.text[:a].strip(" ,.?!") or not u.text[b:].strip(" ,.?!？。"):
+            u.followup = True
 
 
-def _years(text: str, today: date) -> tuple[list[int], str]:
-    data = qa_data()["years"]
-    years: list[int] = []
-    matches = list(_YEAR.finditer(text))
-    for i, m in enumerate(matches):
-        y = int(m.group(1))
-        if i and _is_range(text[matches[i - 1].end() : m.start()], data) and years:
-            years.extend(range(years[-1] + 1, y + 1))
-        else:
-            years.append(y)
-    text = _YEAR.sub(" ", text)
-    for word, offset in sorted(data["relative"].items(), key=lambda kv: -len(kv[0])):
-        w = fold(word)
-        pattern = rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
-        if re.search(pattern, text):
-            years.append(today.year + offset)
-            text = re.sub(pattern, " ", text)
-    return sorted(dict.fromkeys(years)), text
+def _which_more(u: Understanding, ops: dict) -> None:
+    """哪个多 / 谁少: the most (or fewest) of the agencies named, or of all."""
+    for name, op in (("which_more", "rank_desc"), ("which_less", "rank_asc")):
+        for pattern in ops[name]:
+            for m in re.finditer(pattern, u.text):
+                if all(u.free()[m.start() : m.end()]):
+                    u.operation = u.operation or op
+                    u.claim(m.start(), m.end(), "operation", op)
 
 
-def _is_range(between: str, data: dict) -> bool:
-    between = between.strip()
-    words = {fold(w) for w in data["range_zh"] + data["range_en"]}
-    return between in words
+def _kind_filter(u: Understanding) -> None:
+    """A kind of office named without a place (哪些司法局, justice bureaus)."""
+    free = u.free()
+    text = "".join(ch if ok else " " for ch, ok in zip(u.text, free, strict=True))
+    kind = office_kind(text)
+    if kind is None:
+        return
+    u.kind_filter = kind
+    words = [w for w in known_kinds() if len(w) >= 2 and w == kind]
+    english = [k for k, v in _kinds_en().items() if v == kind]
+    for w in sorted(words + english, key=len, reverse=True):
+        for m in re.finditer(re.escape(w), text):
+            if all(u.free()[m.start() : m.end()]):
+                u.claim(m.start(), m.end(), "filter", kind)
 
 
-def _top_n(text: str) -> int | None:
-    for pattern in qa_data().get("top_n", ()):
-        m = re.search(pattern, text)
-        if m:
-            return int(m.group(1))
-    return None
+def _kinds_en() -> dict[str, str]:
+    from core.agency import vocabulary
+
+    return vocabulary()["kinds_en"]
 
 
-def _language(text: str) -> str:
-    latin = sum(1 for c in text if "a" <= c <= "z")
-    cjk = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+# ------------------------------------------------------------ step 5: the rest
+def _rest(u: Understanding) -> None:
+    misplaced = []  # a column word of another table (自然人 with 行政复议)
+    for vocab in ("t3", "t4"):
+        for w, a, b in matcher(f"column:{vocab}").cover(u.text, u.free()):
+            misplaced.append(w.text)
+            u.claim(a, b, "unknown", w.text)
+    for w, a, b in matcher("filler").cover(u.text, u.free()):
+        u.claim(a, b, "filler", w.text)
+    free = u.free()
+    text = "".join(ch if ok else " " for ch, ok in zip(u.text, free, strict=True))
+    rest = [m.group() for m in _TOKEN.finditer(text) if not _harmless(m.group())]
+    u.unknown = misplaced + rest
+
+
+def _harmless(token: str) -> bool:
+    return token in ("s", "'s", "'")
+
+
+def _language(u: Understanding) -> str | None:
+    """Chinese when words outside agency names are Chinese, English when they
+    are Latin; None when the question has no such words (a bare name)."""
+    skip = [False] * len(u.text)
+    for c in u.claims:
+        if c.step in ("agency", "year"):
+            skip[c.start : c.end] = [True] * (c.end - c.start)
+    rest = [ch for ch, s in zip(u.text, skip, strict=True) if not s]
+    latin = sum(1 for ch in rest if "a" <= ch <= "z")
+    cjk = sum(1 for ch in rest if "\u3400" <= ch <= "\u9fff")
+    if not latin and not cjk:
+        return None
     return "en" if latin > cjk else "zh"
+
+
+__all__ = ["Claim", "Understanding", "Word", "understand"]

@@ -17,7 +17,14 @@ from core.defect import Defect
 from core.report import Report
 from core.store import versions
 from core.store.db import session
-from core.store.ingest import defect_row, fact_rows, insert_facts, sha_scope
+from core.store.ingest import (
+    add_text_facts,
+    defect_row,
+    fact_rows,
+    insert_facts,
+    sha_scope,
+    text_fact_rows,
+)
 from core.store.models import Agency, DefectRecord, StoredFile, now_utc
 from core.store.models import Report as ReportRow
 
@@ -111,6 +118,12 @@ def ingest_many(
         if facts:
             insert_facts(s, facts)
             out.facts += len(facts)
+        texts = [
+            t
+            for (r, _, _), rid, row in zip(todo, ids, rows, strict=True)
+            for t in text_fact_rows(rid, r, row["agency_id"])
+        ]
+        add_text_facts(s, texts)
         found = [defect_row(rid, x) for (_, d, _), rid in zip(todo, ids, strict=True) for x in d]
         if found:
             s.execute(insert(DefectRecord), found)

@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 
 from core import agency as agency_names
 from core.defect import Defect
+from core.derived import derived_totals
 from core.document import Location
 from core.messages import message as core_message
-from core.qa.vocabulary import derived_totals, qa_data
 from core.report import Report
-from core.store.models import Agency, DefectRecord, StoredFile
+from core.store.models import Agency, DefectRecord, StoredFile, TextFactRecord
 from core.store.models import Report as ReportRow
+from core.textfacts import extract as text_facts
 
 
 @dataclass
@@ -43,14 +44,15 @@ class IngestResult:
 
     def message(self, lang: str = "zh") -> str:
         """One line for the user, in `lang`."""
-        texts = qa_data()["ingest"]
         if self.status == "failed":
             reason = _failure_reason(self.error_code, self.error_detail, lang)
-            return texts["failed"][lang].format(name=self.filename, reason=reason)
+            return core_message("ingest.failed", lang, name=self.filename, reason=reason)
         r = self.report
-        agency = (r.agency if r else None) or texts["unknown_agency"][lang]
-        year = (r.year if r else None) or texts["unknown_year"][lang]
-        return texts[self.status][lang].format(
+        agency = (r.agency if r else None) or core_message("ingest.unknown_agency", lang)
+        year = (r.year if r else None) or core_message("ingest.unknown_year", lang)
+        return core_message(
+            f"ingest.{self.status}",
+            lang,
             name=self.filename,
             agency=agency,
             year=year,
@@ -66,7 +68,7 @@ def _failure_reason(code: str | None, detail: str, lang: str) -> str:
             f"unreadable.{code}", lang, detail=detail, ext=detail, size=detail, limit=""
         )
     except KeyError:
-        return qa_data()["ingest"]["internal"][lang].format(detail=detail or code)
+        return core_message("ingest.internal", lang, detail=detail or code)
 
 
 def sha_scope(chat_id: int | None):
@@ -140,8 +142,35 @@ def add_report(
     session.add(row)
     session.flush()
     insert_facts(session, fact_rows(row.id, report, row.agency_id, published))
+    add_text_facts(session, text_fact_rows(row.id, report, row.agency_id))
     add_defects(session, row.id, defects)
     return row
+
+
+def text_fact_rows(report_id: int, report: Report, agency_id: int | None) -> list[dict[str, Any]]:
+    """The figures the report's text states, as rows of the text_fact table."""
+    return [
+        {
+            "report_id": report_id,
+            "agency_id": agency_id,
+            "year": report.year or 0,
+            "key": f.key,
+            "value": float(f.value),
+            "unit": f.unit,
+            "approximate": f.approximate,
+            "raw": f.raw,
+            "sentence": f.sentence,
+            "section": f.section,
+            "heading": f.heading,
+            "location": f.location.as_dict(),
+        }
+        for f in text_facts(report)
+    ]
+
+
+def add_text_facts(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(TextFactRecord), rows)
 
 
 FACT_COLUMNS = (

@@ -118,3 +118,29 @@ class DefectRecord(SQLModel, table=True):
     hint_en: str = Field(default="", sa_column=Column(Text, nullable=False))
     location: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     evidence: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class TextFactRecord(SQLModel, table=True):
+    """A figure the text of a report states (core/textfacts.py): its key,
+    value and unit, the words and the sentence it was read from, and the
+    section it is in."""
+
+    __tablename__ = "text_fact"
+    __table_args__ = (
+        Index("ix_text_fact_report", "report_id", "key"),
+        Index("ix_text_fact_key_year", "key", "year"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="report.id")
+    agency_id: int | None = None  # copied from the report
+    year: int = 0
+    key: str = Field(max_length=80)
+    value: float
+    unit: str = Field(default="count", max_length=10)
+    approximate: bool = False
+    raw: str = Field(default="", sa_column=Column(Text, nullable=False))
+    sentence: str = Field(default="", sa_column=Column(Text, nullable=False))
+    section: str | None = Field(default=None, max_length=10)
+    heading: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    location: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

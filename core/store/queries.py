@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, exists, false, func, or_, select, true
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy.orm import Session
 
-from core.store.models import Agency, DefectRecord, Fact, Report
+from core.store.models import Agency, DefectRecord, Fact, Report, TextFactRecord
 from core.store.versions import own
 
 Words = str | tuple[str, ...] | None  # words an agency's name must contain
@@ -73,6 +73,23 @@ def reports_of_agency(
         .where(Report.agency_id == agency_id, visible(chat_id), Report.year.is_not(None))
     )
     return {k[1]: r for k, r in _prefer(_refs(session, stmt), chat_id).items()}
+
+
+def reports_of_agencies(
+    session: Session, agency_ids: list[int], chat_id: int | None
+) -> dict[int, dict[int, ReportRef]]:
+    """The visible report of each year of several agencies: agency → year → report."""
+    out: dict[int, dict[int, ReportRef]] = {a: {} for a in agency_ids}
+    if not agency_ids:
+        return out
+    stmt = (
+        select(*_REF_COLUMNS)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(Report.agency_id.in_(agency_ids), visible(chat_id), Report.year.is_not(None))
+    )
+    for (agency, year), r in _prefer(_refs(session, stmt), chat_id).items():
+        out[agency][year] = r
+    return out
 
 
 def list_reports(
@@ -147,84 +164,6 @@ def latest_year(session: Session, chat_id: int | None, name_contains: Words = No
     return session.execute(stmt).scalar()
 
 
-def _one_per_agency(session: Session, year: int, chat_id: int | None):
-    """A condition keeping one visible report per agency and year (the chat's
-    own first, then the newest), or None when no agency has two this year."""
-    dup = (
-        select(Report.agency_id)
-        .where(Report.year == year, visible(chat_id))
-        .group_by(Report.agency_id)
-        .having(func.count() > 1)
-        .limit(1)
-    )
-    if session.execute(dup).first() is None:
-        return None
-    r2 = aliased(Report)
-    own1, own2 = _own_strict(Report, chat_id), _own_strict(r2, chat_id)
-    visible2 = and_(r2.current == true(), or_(r2.published == true(), own2))
-    better = or_(and_(own2, ~own1), and_(own2 == own1, r2.id > Report.id))
-    return ~exists().where(
-        r2.agency_id == Report.agency_id, r2.year == Report.year, visible2, better
-    )
-
-
-def _own_strict(table, chat_id: int | None):
-    """Like `own`, but false, never NULL, for reports of no chat."""
-    if chat_id is None:
-        return table.chat_id.is_(None)
-    return and_(table.chat_id.is_not(None), table.chat_id == chat_id)
-
-
-def _has_private(session: Session, year: int, chat_id: int | None) -> bool:
-    """Whether the caller sees unpublished reports of its own in `year`
-    (asked once per session: a question's queries share the answer)."""
-    memo = session.info.setdefault("has_private", {})
-    if (year, chat_id) not in memo:
-        memo[year, chat_id] = _private_exists(session, year, chat_id)
-    return memo[year, chat_id]
-
-
-def _private_exists(session: Session, year: int, chat_id: int | None) -> bool:
-    stmt = select(Report.id).where(
-        own(Report, chat_id),
-        Report.year == year,
-        Report.current == true(),
-        Report.published == false(),
-    )
-    return session.execute(stmt.limit(1)).first() is not None
-
-
-def _per_report(
-    session: Session, keys: list[str], year: int, chat_id: int | None, name_contains: Words
-):
-    """Per visible report of `year` (one per agency): id, SUM (v) and COUNT
-    (n) of its numeric `keys` cells.  Without private reports of the caller
-    this reads the fact index alone (`fact.public`)."""
-    cond = [Fact.key.in_(keys), Fact.year == year]
-    if name_contains:
-        cond.append(Fact.agency_id.in_(select(Agency.id).where(named(name_contains))))
-    single = len(keys) == 1  # one cell per report: no grouping needed
-    columns = (
-        Fact.report_id.label("id"),
-        Fact.value.label("v") if single else func.sum(Fact.value).label("v"),
-        case((Fact.value.is_not(None), 1), else_=0).label("n")
-        if single
-        else func.count(Fact.value).label("n"),
-    )
-    if not _has_private(session, year, chat_id):
-        stmt = select(*columns).where(*cond, Fact.public == true())
-    else:
-        stmt = (
-            select(*columns)
-            .join(Report, Report.id == Fact.report_id)
-            .where(*cond, visible(chat_id))
-        )
-        one = _one_per_agency(session, year, chat_id)
-        if one is not None:
-            stmt = stmt.where(one)
-    return stmt if single else stmt.group_by(Fact.report_id)
-
-
 def refs(session: Session, ids: list[int]) -> list[ReportRef]:
     """The reports `ids`, in that order."""
     if not ids:
@@ -236,62 +175,80 @@ def refs(session: Session, ids: list[int]) -> list[ReportRef]:
     return [found[i] for i in ids if i in found]
 
 
-@dataclass(frozen=True)
-class Ranked:
-    ref: ReportRef
-    value: float
+def stored_years(session: Session, chat_id: int | None, most: int = 50) -> list[int]:
+    """The years of the reports a chat may see: one index probe per year
+    (the next year after the last found), not a pass over every report."""
+    years: list[int] = []
+    while len(years) < most:
+        stmt = select(func.min(Report.year)).where(visible(chat_id), Report.year.is_not(None))
+        if years:
+            stmt = stmt.where(Report.year > years[-1])
+        year = session.execute(stmt).scalar()
+        if year is None:
+            return years
+        years.append(year)
+    return years
 
 
-@dataclass(frozen=True)
-class Counts:
-    filled: int  # reports whose cells are all numbers
-    reports: int  # reports with the figure at all
-    total: float | None  # sum over the filled ones
+def agency_names(session: Session, chat_id: int | None, limit: int = 10) -> tuple[int, list[str]]:
+    """How many agencies have visible reports, and the first `limit` stored."""
+    has = exists().where(Report.agency_id == Agency.id, visible(chat_id))
+    count = session.execute(select(func.count()).select_from(Agency).where(has)).scalar() or 0
+    stmt = select(Agency.name).where(has).order_by(Agency.id).limit(limit)
+    return int(count), [n for (n,) in session.execute(stmt)]
 
 
-def aggregate(
+def agency_entries(session: Session) -> list[tuple[int, str, str, list[str]]]:
+    """Every stored agency: id, name, normalised name, aliases."""
+    stmt = select(Agency.id, Agency.name, Agency.norm, Agency.aliases)
+    return [
+        (i, name, norm, list(aliases or ())) for i, name, norm, aliases in session.execute(stmt)
+    ]
+
+
+def agencies_version(session: Session) -> tuple[int, int | None]:
+    """Changes whenever an agency is added: (count, highest id)."""
+    return tuple(session.execute(select(func.count(Agency.id), func.max(Agency.id))).one())
+
+
+def text_facts(
+    session: Session, report_ids: list[int], keys: list[str]
+) -> dict[int, list[TextFactRecord]]:
+    """The figures the text of these reports states for `keys`, by report."""
+    out: dict[int, list[TextFactRecord]] = {i: [] for i in report_ids}
+    if report_ids and keys:
+        stmt = (
+            select(TextFactRecord)
+            .where(TextFactRecord.report_id.in_(report_ids), TextFactRecord.key.in_(keys))
+            .order_by(TextFactRecord.id)
+        )
+        for (t,) in session.execute(stmt):
+            out[t.report_id].append(t)
+    return out
+
+
+def text_facts_of_year(
     session: Session,
-    keys: list[str],
+    key: str,
     year: int,
     chat_id: int | None,
     *,
-    order: str = "desc",
-    limit: int = 5,
     name_contains: Words = None,
-) -> tuple[Counts, list[Ranked]]:
-    """One pass over the visible reports of `year`: how many have the figure
-    (all its cells numbers, or not), their total, and the first `limit`
-    complete ones by value (`order` desc or asc; equal values: the earlier
-    stored first) or, with order "id", in the order they were stored.
-    Reports with a blank or non-numeric cell among `keys` are never ranked."""
-    sub = _per_report(session, keys, year, chat_id, name_contains).subquery()
-    full = sub.c.n == len(keys)
-    by_value = {"desc": sub.c.v.desc(), "asc": sub.c.v.asc()}.get(order)
-    if len(keys) == 1:  # two index range scans beat one pass that sorts every row
-        reports, filled, total = session.execute(
-            select(func.count(), func.count(sub.c.v), func.sum(sub.c.v))
-        ).one()
-        stmt = select(sub.c.id, sub.c.v).where(sub.c.v.is_not(None))
-        stmt = stmt.order_by(*([by_value] if by_value is not None else []), sub.c.id).limit(limit)
-        top = [tuple(r) for r in session.execute(stmt)]
-        found = refs(session, [i for i, _ in top])
-        counts = Counts(int(filled or 0), int(reports or 0), total)
-        return counts, [Ranked(ref, v) for ref, (_, v) in zip(found, top, strict=True)]
-    stmt = select(
-        sub.c.id,
-        sub.c.v,
-        sub.c.n,
-        func.count().over().label("reports"),
-        func.sum(case((full, 1), else_=0)).over().label("filled"),
-        func.sum(case((full, sub.c.v))).over().label("total"),
-    ).order_by(case((full, 0), else_=1), *([by_value] if by_value is not None else []), sub.c.id)
-    rows = session.execute(stmt.limit(limit)).all()
-    if not rows:
-        return Counts(0, 0, None), []
-    counts = Counts(int(rows[0].filled or 0), int(rows[0].reports), rows[0].total)
-    top = [(r.id, r.v) for r in rows if r.n == len(keys)]
-    found = refs(session, [i for i, _ in top])
-    return counts, [Ranked(ref, v) for ref, (_, v) in zip(found, top, strict=True)]
+    agency_ids: list[int] | None = None,
+) -> list[tuple[ReportRef, list[TextFactRecord]]]:
+    """Visible reports of `year` (one per agency) and what their text states for `key`."""
+    stmt = (
+        select(*_REF_COLUMNS)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(Report.year == year, visible(chat_id))
+    )
+    if name_contains:
+        stmt = stmt.where(named(name_contains))
+    if agency_ids is not None:
+        stmt = stmt.where(Report.agency_id.in_(agency_ids))
+    chosen = list(_prefer(_refs(session, stmt), chat_id).values())
+    found = text_facts(session, [r.id for r in chosen], [key])
+    return [(r, found[r.id]) for r in chosen]
 
 
 def has_reports(session: Session) -> bool:

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from core.store import versions
-from core.store.models import DefectRecord, Fact, StoredFile
+from core.store.models import DefectRecord, Fact, StoredFile, TextFactRecord
 from core.store.models import Report as ReportRow
 
 
@@ -22,6 +22,7 @@ def delete_draft(session: Session, report_id: int, chat_id: int) -> str | None:
     sha = row.sha256
     session.execute(delete(Fact).where(Fact.report_id == report_id))
     session.execute(delete(DefectRecord).where(DefectRecord.report_id == report_id))
+    session.execute(delete(TextFactRecord).where(TextFactRecord.report_id == report_id))
     older = [
         r for (r,) in session.execute(select(ReportRow).where(ReportRow.superseded_by == report_id))
     ]

@@ -3,9 +3,10 @@ synchronous (the bot calls them in a thread) and use short-lived sessions.
 
 Visibility: a report uploaded in a chat is private to that chat until
 published (`publish`); `nianbao ingest` publishes what it stores unless
-told `--private`.  `ask` with a chat sees published reports and that chat's
-own (its own version first); without a chat (the command line) it sees
-published reports and those ingested without a chat.
+told `--private`.  Questions are answered by core.qa (`core.qa.ask(store,
+…)`), which reads through core.store.queries: with a chat it sees published
+reports and that chat's own (its own version first); without a chat (the
+command line) published reports and those ingested without a chat.
 
 Versions: the same bytes again change nothing ("unchanged"); a new version
 of the same agency and year supersedes the older one of the same chat (or
@@ -23,16 +24,13 @@ import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from core.agency import AgencyEntry, AgencyIndex
 from core.defect import Defect
 from core.document import UnreadableFile
-from core.qa.answer import Answer, answer
-from core.qa.understand import understand
 from core.report import Report
 from core.store import ingest as ing
 from core.store import versions
@@ -43,7 +41,7 @@ from core.store.models import Report as ReportRow
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "IngestResult", "ReportSummary", "Answer"]
+__all__ = ["Store", "IngestResult", "ReportSummary"]
 
 
 @dataclass(frozen=True)
@@ -69,8 +67,6 @@ class Store:
         init_db(self.engine)
         self._parsed: OrderedDict[str, Report] = OrderedDict()
         self._parsed_max = parsed_cache
-        self._index: AgencyIndex | None = None
-        self._index_key: tuple | None = None
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -287,35 +283,6 @@ class Store:
 
         with session(self.engine) as s:
             return queries.defects(s, report_id)
-
-    # ------------------------------------------------------------ questions
-    def ask(
-        self,
-        question: str,
-        *,
-        chat_id: int | None = None,
-        lang: str | None = None,
-        today: date | None = None,
-    ) -> Answer:
-        with session(self.engine) as s:
-            q = understand(question, self._agencies(s), today or date.today(), lang)
-            return answer(q, s, chat_id)
-
-    def _agencies(self, s) -> AgencyIndex:
-        key = tuple(s.execute(select(func.count(Agency.id), func.max(Agency.id))).one())
-        with self._lock:
-            if self._index is not None and self._index_key == key:
-                return self._index
-        entries = [
-            AgencyEntry(id=i, name=name, norm=norm, aliases=tuple(aliases or ()))
-            for i, name, norm, aliases in s.execute(
-                select(Agency.id, Agency.name, Agency.norm, Agency.aliases)
-            )
-        ]
-        index = AgencyIndex(entries)
-        with self._lock:
-            self._index, self._index_key = index, key
-        return index
 
 
 def check(report: Report, previous: Report | None) -> list[Defect]:

@@ -15,6 +15,7 @@ from functools import cache
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from core.derived import derived_totals
 from core.store.models import Fact
 from core.store.models import Report as ReportRow
 from core.template import load_template
@@ -22,8 +23,10 @@ from core.template import load_template
 
 @cache
 def all_keys() -> tuple[str, ...]:
-    """Every cell key of every form (the fact rows a report can have)."""
-    return tuple(sorted({k for v in ("2021", "2019") for k in load_template(v).cell_keys()}))
+    """Every cell key of every form and the derived totals kept with them
+    (the fact rows a report can have)."""
+    keys = {k for v in ("2021", "2019") for k in load_template(v).cell_keys()}
+    return tuple(sorted(keys | set(derived_totals())))
 
 
 def own(table, chat_id: int | None):

@@ -14,14 +14,14 @@ pytestmark = pytest.mark.e2e
 
 
 async def test_a_crashing_handler_gets_one_polite_sentence_and_a_logged_traceback(
-    polling_bot, caplog
+    polling_bot, caplog, monkeypatch
 ):
-    store = polling_bot.app.bot_data["services"].store
+    import bot.handlers.questions as questions
 
     def broken(*args, **kwargs):
         raise RuntimeError("database on fire")
 
-    store.ask = broken
+    monkeypatch.setattr(questions, "ask", broken)
     with caplog.at_level(logging.ERROR, logger="bot.handlers.errors"):
         await polling_bot.fake.send_message(1201, "东风区司法局2023年收到多少申请")
         reply = (await polling_bot.text_reply(1201))["text"]

@@ -100,3 +100,96 @@ async def test_a_reminder_says_whether_this_years_report_is_stored_and_its_error
     text = (await h.text_reply(1106))["text"]
     assert "2024 年度报告《清河市生态环境局2024年政府信息公开工作年度报告》" in text
     assert (f"仍有 {errors} 个错误" if errors else "未发现错误") in text
+
+
+def buttons(message) -> list[dict]:
+    return [
+        b for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row
+    ]
+
+
+async def edited(h, chat_id) -> dict:
+    call = await h.next_call(
+        chat_id,
+        lambda c: c["method"] == "editMessageText" and c["result"]["chat"]["id"] == chat_id,
+    )
+    return call["result"]
+
+
+async def test_a_figure_choice_keyboard_answers_the_question_with_the_figure_chosen(polling_bot):
+    h = polling_bot
+    await upload(h, 1111, "qinghe.txt", clean())
+    await h.fake.send_message(1111, "清河市生态环境局2024年收费多少")
+    menu = await h.text_reply(1111)
+    offered = [b["text"] for b in buttons(menu)]
+    assert offered == ["行政事业性收费", "收取信息处理费（正文所述）"]
+    await h.fake.press_button(1111, menu, buttons(menu)[0]["callback_data"])
+    answer = (await h.text_reply(1111))["text"]
+    assert answer.startswith("清河市生态环境局2024年行政事业性收费：12.5万元。")
+
+
+async def test_a_follow_up_reuses_the_chats_last_question(polling_bot):
+    h = polling_bot
+    await upload(h, 1112, "a.txt", clean("清河市生态环境局"))
+    await upload(h, 1112, "b.txt", clean("清河县生态环境局"))
+    await h.fake.send_message(1112, "清河市生态环境局2024年行政复议多少件")
+    first = (await h.text_reply(1112))["text"]
+    assert first.startswith("清河市生态环境局2024年行政复议（总计）：4件。")
+    await h.fake.send_message(1112, "那清河县生态环境局呢？")
+    assert (await h.text_reply(1112))["text"].startswith(
+        "清河县生态环境局2024年行政复议（总计）：4件。"
+    )
+    await h.fake.send_message(1112, "那2023年呢？")
+    assert (await h.text_reply(1112))["text"].startswith(
+        "没有找到清河县生态环境局2023年的报告。已存的年份：2024。"
+    )
+    await h.fake.send_message(1112, "and for 清河市生态环境局?", language_code="en")
+    reply = (await h.text_reply(1112))["text"]
+    assert reply.startswith("There is no stored 2023 report of 清河市生态环境局.")
+
+
+async def test_two_agencies_are_compared_not_offered_as_a_choice(polling_bot):
+    h = polling_bot
+    await upload(h, 1113, "a.txt", clean("清河市生态环境局"))
+    await upload(h, 1113, "b.txt", clean("清河县生态环境局"))
+    await h.fake.send_message(1113, "清河市生态环境局和清河县生态环境局2024年哪个收到的申请多？")
+    reply = await h.text_reply(1113)
+    assert reply["text"].startswith(
+        "2024年本年新收政府信息公开申请数量（总计）：清河市生态环境局43件；清河县生态环境局43件。两者相同。"
+    )
+    assert not any(b["callback_data"].startswith("q:") for b in buttons(reply))
+
+
+async def test_an_english_question_in_a_chinese_chat_is_answered_in_english(polling_bot):
+    h = polling_bot
+    await upload(h, 1114, "qinghe.txt", clean())
+    await h.fake.send_message(
+        1114, "How many applications did 清河市生态环境局 receive in 2024?", language_code="zh"
+    )
+    reply = await h.text_reply(1114)
+    assert reply["text"].startswith(
+        "清河市生态环境局, 2024: new requests received this year (total): 43."
+    )
+    [switch] = buttons(reply)
+    assert switch["text"] == "中文"
+    # the language button changes this answer only
+    await h.fake.press_button(1114, reply, switch["callback_data"])
+    changed = await edited(h, 1114)
+    assert changed["message_id"] == reply["message_id"]
+    assert changed["text"].startswith(
+        "清河市生态环境局2024年本年新收政府信息公开申请数量（总计）：43件。"
+    )
+    assert [b["text"] for b in buttons(changed)] == ["English"]
+    await h.fake.send_command(1114, "/help")
+    assert "English" not in (await h.text_reply(1114))["text"].splitlines()[0]
+
+
+async def test_an_answers_language_button_after_a_restart_says_it_has_expired(polling_bot):
+    h = polling_bot
+    await upload(h, 1115, "qinghe.txt", clean())
+    await h.fake.send_message(1115, QUESTION)
+    reply = await h.text_reply(1115)
+    [switch] = buttons(reply)
+    await h.restart()
+    await h.fake.press_button(1115, reply, switch["callback_data"])
+    assert (await h.text_reply(1115))["text"] == "这个选项已过期，请重新提问。"

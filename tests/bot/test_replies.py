@@ -85,12 +85,3 @@ def test_a_long_defect_list_is_cut_to_two_messages_and_attached_in_full():
     shown = sum(m.count("[T3-") for m in messages)
     assert f"{400 - shown} more" in messages[-1]
     assert replies.full_text(None, ds, "en").count("[T3-") == 400
-
-
-def test_a_chosen_agency_replaces_the_ambiguous_mention_in_the_question():
-    from bot.handlers.questions import with_agency
-
-    assert with_agency("清河生态环境局2024年收到多少申请？", "清河县生态环境局") == (
-        "清河县生态环境局2024年收到多少申请？"
-    )
-    assert with_agency("2023年东风司法局的申请", "东风区司法局") == "2023年东风区司法局的申请"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core.qa import ask as ask_store
 from core.store.repository import Store
 from tests.conftest import SEEDS
 from tests.support.postgres import shared_cluster
@@ -41,6 +42,6 @@ def qa_store(request, tmp_path_factory):
 @pytest.fixture
 def ask(qa_store):
     def _ask(question: str, **kw):
-        return qa_store.ask(question, today=TODAY, **kw)
+        return ask_store(qa_store, question, today=TODAY, **kw)
 
     return _ask

@@ -59,3 +59,37 @@ def test_ask_exits_1_when_it_did_not_understand(tmp_path, capsys):
     db = f"sqlite:///{tmp_path / 'n.sqlite3'}"
     assert main(["ask", "今天天气怎么样", "--db", db]) == 1
     assert "可以这样问" in capsys.readouterr().out
+
+
+def test_ask_explain_shows_each_step_then_the_answer(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'n.sqlite3'}"
+    assert main(["ingest", str(seed_path("003")), "--db", db]) == 0
+    capsys.readouterr()
+    question = "许昌司法局二〇二三年收到了多少只猫"
+    assert main(["ask", question, "--db", db, "--explain"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:6] == [
+        "问题是这样理解的：",
+        f"1. 规范化：“{question}” → “许昌司法局2023年收到了多少只猫”",
+        "   年份：2023",
+        "2. 机关：“许昌司法局” → 许昌市司法局（简称或别称）",
+        "3. 统计项目：“收到” → t3.new_received.total 本年新收政府信息公开申请数量（总计）",
+        "   单元格：t3.new_received.total",
+    ]
+    assert "   没有理解的词：“猫”" in lines
+    assert lines[lines.index("6. 回答：") + 1] == "抱歉，没能理解这个问题。没有理解：“猫”。"
+
+
+def test_ask_explain_in_english_for_an_english_question(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'n.sqlite3'}"
+    assert main(["ingest", str(seed_path("003")), "--db", db]) == 0
+    capsys.readouterr()
+    assert (
+        main(["ask", "How many lawsuits did 许昌市司法局 face in 2023?", "--db", db, "--explain"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "4. Operation: one figure" in out
+    assert "3. Figure: “lawsuits” → t4.litigation.total" in out
+    assert "   cells: t4.lit_direct.total, t4.lit_after_review.total" in out
+    assert out.rstrip().splitlines()[-1].startswith("Source:")
