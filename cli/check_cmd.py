@@ -8,10 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.common import add_lang, fail_unreadable, print_json
-from core.check import check_report
+from cli.common import add_lang, fail_unreadable, print_json, read_and_check
 from core.document import UnreadableFile
-from core.parse import parse_file
 from core.render import render_text, summary_counts
 
 
@@ -25,10 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        report = parse_file(args.file)
+        report, defects = read_and_check(args.file, check=True)
     except UnreadableFile as exc:
         return fail_unreadable(exc, args.lang, args.file)
-    defects = check_report(report)
     counts = summary_counts(defects)
     if args.json:
         print_json(

@@ -7,9 +7,14 @@ import argparse
 import os
 from pathlib import Path
 
-from cli.common import add_lang
+from cli.common import add_lang, limits, pool
+from core.document import UnreadableFile
 from core.extract import SUPPORTED
+from core.files import read_file
+from core.jobs import PooledReader
+from core.normalize import printable
 from core.store.db import DEFAULT_URL
+from core.unreadable import explain
 
 
 def db_url(args: argparse.Namespace) -> str:
@@ -53,20 +58,21 @@ def files(paths: list[str]) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from core.store.repository import Store
 
-    store = Store(db_url(args))
+    store = Store(db_url(args), reader=PooledReader(pool()))
     failed = 0
     try:
         for path in files(args.paths):
+            shown = printable(str(path))
             try:
-                data = path.read_bytes()
-            except OSError as exc:
+                data = read_file(path, limits())
+            except UnreadableFile as exc:
                 failed += 1
-                print(f"failed\t{path}\t{exc.strerror}", flush=True)
+                print(f"failed\t-\t{shown}\t{explain(exc, args.lang)}", flush=True)
                 continue
             res = store.ingest_bytes(data, path.name, published=not args.private)
             failed += not res.ok
             ident = f"#{res.report_id}" if res.report_id else "-"
-            print(f"{res.status}\t{ident}\t{path}\t{res.message(args.lang)}", flush=True)
+            print(f"{res.status}\t{ident}\t{shown}\t{res.message(args.lang)}", flush=True)
         store.analyze()
     finally:
         store.close()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from core.document import Document, UnreadableFile
 from core.extract import extract
+from core.files import read_file
+from core.limits import DEFAULT, Limits
 from core.parse import meta, sections, tables
 from core.report import Reading, Report
 from core.template import load_template
@@ -43,7 +45,9 @@ def parse_document(doc: Document) -> Report:
     else:
         version = "unknown"
     preamble = [p for p in before if title_loc is None or p.location != title_loc]
-    tables_found = {t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")}
+    tables_found = {
+        t: any(f.table == t for f in reading.facts.values()) for t in ("t2", "t3", "t4")
+    }
     return Report(
         document=doc,
         title=title,
@@ -72,14 +76,12 @@ def parse_document(doc: Document) -> Report:
     )
 
 
-def parse_bytes(data: bytes, filename: str) -> Report:
-    return parse_document(extract(data, filename))
+def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT) -> Report:
+    return parse_document(extract(data, filename, limits))
 
 
-def parse_file(path: str | Path) -> Report:
+def parse_file(path: str | Path, limits: Limits = DEFAULT) -> Report:
+    """Read and parse the file at `path` (in this process: see core.jobs
+    for the time and memory limits)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile("unreadable", f"{path.name}: {exc.strerror}") from exc
-    return parse_bytes(data, path.name)
+    return parse_bytes(read_file(path, limits), path.name, limits)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core import agency as agency_names
 from core.defect import Defect
 from core.document import Location
-from core.messages import message as core_message
+from core.normalize import printable
 from core.qa.vocabulary import derived_totals, qa_data
 from core.report import Report
 from core.store.models import Agency, DefectRecord, StoredFile
@@ -33,6 +33,7 @@ class IngestResult:
     error_detail: str = ""
     filename: str = ""
     superseded_id: int | None = None
+    error_slots: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -45,8 +46,8 @@ class IngestResult:
         """One line for the user, in `lang`."""
         texts = qa_data()["ingest"]
         if self.status == "failed":
-            reason = _failure_reason(self.error_code, self.error_detail, lang)
-            return texts["failed"][lang].format(name=self.filename, reason=reason)
+            reason = _failure_reason(self.error_code, self.error_slots, lang)
+            return texts["failed"][lang].format(name=printable(self.filename), reason=reason)
         r = self.report
         agency = (r.agency if r else None) or texts["unknown_agency"][lang]
         year = (r.year if r else None) or texts["unknown_year"][lang]
@@ -60,13 +61,12 @@ class IngestResult:
         )
 
 
-def _failure_reason(code: str | None, detail: str, lang: str) -> str:
-    try:
-        return core_message(
-            f"unreadable.{code}", lang, detail=detail, ext=detail, size=detail, limit=""
-        )
-    except KeyError:
-        return qa_data()["ingest"]["internal"][lang].format(detail=detail or code)
+def _failure_reason(code: str | None, slots: dict[str, Any], lang: str) -> str:
+    from core.unreadable import unreadable_text
+
+    if code and code != "internal":
+        return unreadable_text(code, lang, slots)
+    return qa_data()["ingest"]["internal"][lang]
 
 
 def sha_scope(chat_id: int | None):
