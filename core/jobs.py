@@ -19,7 +19,6 @@ import multiprocessing
 import os
 import resource
 import signal
-from collections import OrderedDict
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
@@ -138,6 +137,7 @@ class Pool:
         self, limits: Limits = DEFAULT, workers: int | None = None, *, start: str = "fork"
     ):
         self.limits = limits
+        self.closed = False
         self.workers = max(1, workers or default_workers())
         context = multiprocessing.get_context(start)
         if start == "forkserver":
@@ -161,6 +161,9 @@ class Pool:
 
     def close(self, *, wait: bool = True) -> None:
         """Stop the workers: let running jobs finish (`wait`), or kill them."""
+        if self.closed:
+            return
+        self.closed = True
         if wait:
             self._pool.close()
         else:
@@ -173,7 +176,7 @@ def outcome(future: Future, limits: Limits) -> Any:
     try:
         return future.result()
     except FutureTimeout:
-        raise UnreadableFile("too_slow", f"{limits.seconds:g}") from None
+        raise UnreadableFile("too_slow", "", seconds=f"{limits.seconds:g}") from None
     except ProcessExpired as exc:
         # killed by the kernel: out of memory (SIGKILL, SIGSEGV in a library
         # that could not allocate), or a crash of a C library
@@ -188,8 +191,3 @@ def outcome(future: Future, limits: Limits) -> Any:
 def default_workers() -> int:
     """Workers for this machine: one per CPU, at most four."""
     return max(1, min(4, os.cpu_count() or 1))
-
-
-def limit_cache(cache: OrderedDict, size: int) -> None:
-    while len(cache) > size:
-        cache.popitem(last=False)
