@@ -35,7 +35,9 @@ def test_every_command_has_a_menu_description():
 def test_help_names_every_accepted_format_and_the_size_limit():
     for lang in ("zh", "en"):
         text = _texts()["help"][lang]
-        assert all(ext in text for ext in (".docx", ".pdf", ".txt", ".html", ".htm", ".md", "20 MB"))
+        assert all(
+            ext in text for ext in (".docx", ".pdf", ".txt", ".html", ".htm", ".md", "20 MB")
+        )
 
 
 def test_telegram_language_codes_map_to_chinese_or_english():
