@@ -19,8 +19,10 @@ import multiprocessing
 import os
 import resource
 import signal
-from concurrent.futures import CancelledError, Future
+import threading
+from concurrent.futures import CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
@@ -139,15 +141,19 @@ class Pool:
         self.limits = limits
         self.closed = False
         self.workers = max(1, workers or default_workers())
-        context = multiprocessing.get_context(start)
+        self._context = multiprocessing.get_context(start)
         if start == "forkserver":
-            context.set_forkserver_preload(PRELOAD)
-        self._pool = ProcessPool(
+            self._context.set_forkserver_preload(PRELOAD)
+        self._lock = threading.Lock()
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPool:
+        return ProcessPool(
             max_workers=self.workers,
             max_tasks=TASKS_PER_WORKER,
             initializer=_start_worker,
-            initargs=(limits.memory_bytes,),
-            context=context,
+            initargs=(self.limits.memory_bytes,),
+            context=self._context,
         )
 
     def submit(self, fn: Any, *args: Any) -> Future:
@@ -157,7 +163,30 @@ class Pool:
 
     def run(self, fn: Any, *args: Any) -> Any:
         """`fn(*args)` in a worker; UnreadableFile when it runs over a limit."""
-        return outcome(self.submit(fn, *args), self.limits)
+        pool = self._pool
+        try:
+            future = self.submit(fn, *args)
+            # wait in short steps: a pool closed meanwhile (the bot stopping)
+            # ends the wait even if its worker never answers
+            while not future.done():
+                if self.closed:
+                    future.cancel()
+                    raise UnreadableFile("stopped")
+                wait([future], timeout=0.5)
+            return outcome(future, self.limits)
+        except BrokenProcessPool:
+            if self.closed:
+                raise UnreadableFile("stopped") from None
+            # a worker died so that the pool lost its channel: a new pool
+            log.exception("the worker pool broke; starting a new one")
+            self._renew(pool)
+            raise UnreadableFile("worker_crashed") from None
+
+    def _renew(self, broken: ProcessPool) -> None:
+        with self._lock:
+            if self._pool is broken and not self.closed:
+                self._pool = self._new_pool()
+                broken.stop()
 
     def close(self, *, wait: bool = True) -> None:
         """Stop the workers: let running jobs finish (`wait`), or kill them."""
