@@ -174,7 +174,7 @@ def _read(data: bytes, name: str, limits: Limits) -> tuple[list[Page], int, bool
         raise UnreadableFile(_code(exc), _why(name, exc)) from exc
     pages: list[Page] = []
     visible = 0
-    with pdf:
+    try:
         encrypted = getattr(pdf.doc, "encryption", None) is not None
         declared = _page_count(pdf)
         if declared is not None and declared > limits.pages:
@@ -198,6 +198,15 @@ def _read(data: bytes, name: str, limits: Limits) -> tuple[list[Page], int, bool
             if visible > limits.text_chars:
                 raise UnreadableFile("too_long", name, limit=limits.text_chars)
             page.close()
+    except (UnreadableFile, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # pdfminer's errors of a damaged file, wherever they arise
+        raise UnreadableFile("pdf_damaged", _why(name, exc)) from exc
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # closing a damaged file may fail again: nothing to keep
+            pass
     return pages, visible, encrypted
 
 
