@@ -94,10 +94,17 @@ class PooledReader(Reader):
         self.pool = pool
 
     def read(self, data: bytes, name: str) -> tuple[Report, list[Defect]]:
+        self._sendable(data, name)
         return self.pool.run(read, data, name, self.limits)
 
     def parse(self, data: bytes, name: str) -> Report:
+        self._sendable(data, name)
         return self.pool.run(parse, data, name, self.limits)
+
+    def _sendable(self, data: bytes, name: str) -> None:
+        """A file over the size limit is refused here, not sent to a worker."""
+        if len(data) > self.limits.file_bytes:
+            raise UnreadableFile("too_large", name, size=len(data), limit=self.limits.file_bytes)
 
     def check(self, report: Report, previous: Report | None) -> list[Defect]:
         return self.pool.run(check, report, previous)
