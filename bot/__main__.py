@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 from bot.settings import SettingsError, TokenError, load_settings
+from core.logs import configure
 
 
 def main() -> int:
@@ -19,11 +19,8 @@ def main() -> int:
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+    # the token never reaches a log, at any level; chatty libraries are capped
+    configure(settings.log_level, secrets=[settings.token, settings.webhook_secret or ""])
     from bot.app import run
 
     run(settings)

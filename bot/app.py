@@ -3,7 +3,9 @@ menus and reminder jobs set up in post_init."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 from collections.abc import Callable
 from datetime import datetime
 
@@ -24,14 +26,17 @@ from bot.handlers.errors import on_error
 from bot.i18n import t
 from bot.ratelimit import UploadLimiter
 from bot.settings import Settings
+from bot.workers import FairQueue
 from core.desk_text import text as desk_text
+from core.jobs import Pool, PooledReader
 from core.messages import LANGS
 from core.reminders.repository import ReminderRepository
 from core.store.repository import Store
 
 logger = logging.getLogger(__name__)
 
-# Updates handled at once; parsing and the database run in worker threads.
+# Updates handled at once; the database runs in threads, parsing and
+# checking in worker processes (core.jobs) reached through the fair queue.
 CONCURRENT_UPDATES = 64
 
 
@@ -49,12 +54,16 @@ def build_application(
         .post_init(post_init)
         .build()
     )
-    store = Store(settings.database_url)
+    # a fork server: workers never inherit a lock one of this process's threads holds
+    pool = Pool(settings.limits, settings.workers or None, start="forkserver")
+    store = Store(settings.database_url, reader=PooledReader(pool))
     app.bot_data["services"] = Services(
         settings=settings,
         store=store,
         reminders=ReminderRepository(store.engine),
         limiter=UploadLimiter(settings.uploads_per_window, settings.upload_window_seconds),
+        queue=FairQueue(pool.workers, waiting=settings.max_waiting_per_user),
+        pool=pool,
     )
     app.bot_data["clock"] = clock or settings.clock or settings.now
     register_handlers(app)
@@ -132,17 +141,43 @@ async def start(app: Application, *, webhook: dict | None = None, poll_timeout: 
     await app.start()
 
 
+def stop_work(app: Application) -> None:
+    """End the work on files at once: waiting uploads are told the bot is
+    restarting, running jobs are stopped and their workers killed."""
+    svc = app.bot_data["services"]
+    svc.queue.close()
+    svc.pool.close(wait=False)
+
+
 async def stop(app: Application) -> None:
+    stop_work(app)
     if app.updater.running:
         await app.updater.stop()
     if app.running:
         await app.stop()
     await app.shutdown()
+    app.bot_data["services"].store.close()
+
+
+async def _post_shutdown(app: Application) -> None:
+    app.bot_data["services"].store.close()
 
 
 def run(settings: Settings) -> None:
-    """Run until interrupted: webhook mode when WEBHOOK_URL is set, else polling."""
+    """Run until SIGTERM or SIGINT: webhook mode when WEBHOOK_URL is set,
+    else polling.  On the signal the work on files stops first (see
+    stop_work), so the bot is down within seconds whatever it was reading."""
     app = build_application(settings)
+    app.post_shutdown = _post_shutdown
+    loop = asyncio.get_event_loop()
+
+    def on_signal() -> None:
+        logger.info("stopping")
+        stop_work(app)
+        app.stop_running()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, on_signal)
     if settings.webhook_url:
         from urllib.parse import urlparse
 
@@ -154,6 +189,7 @@ def run(settings: Settings) -> None:
             webhook_url=settings.webhook_url,
             secret_token=settings.webhook_secret,
             allowed_updates=Update.ALL_TYPES,
+            stop_signals=None,
         )
     else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        app.run_polling(allowed_updates=Update.ALL_TYPES, stop_signals=None)

@@ -127,9 +127,9 @@ async def _ingest(
     try:
         result = await ingest_file(context, up.data, up.name, user_id=user_id, chat_id=chat_id)
     except TimeoutError:
-        return Failure(up.name, "timeout", f"{timeout:g}", up.name)
+        return Failure(up.name, "timeout", "", up.name, {"seconds": f"{timeout:g}"})
     except UnreadableFile as exc:
-        return Failure(up.name, exc.code, exc.detail, up.name)
+        return Failure(up.name, exc.code, exc.detail, up.name, exc.slots)
     except Exception as exc:
         logger.exception("checking %s for chat %s failed", up.name, chat_id)
         return Failure(up.name, "internal", type(exc).__name__, up.name)

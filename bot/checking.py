@@ -6,57 +6,96 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from pathlib import PurePath
 from typing import Any
 
 from telegram import InputFile, Message, Update
-from telegram.constants import ChatAction
-from telegram.error import TelegramError
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import replies
 from bot.context import CheckResult, services
 from bot.handlers.keyboards import result_keyboard
 from bot.i18n import t
+from bot.workers import QueueClosed
 from core.document import UnreadableFile
-from core.messages import message
+from core.limits import human_size  # noqa: F401  (re-exported for the handlers)
+from core.store.ingest import IngestResult
+from core.unreadable import unreadable_text as _unreadable
 
 logger = logging.getLogger(__name__)
 
-TYPING_EVERY = 4.5  # seconds; Telegram shows a chat action for 5 s
-
 
 def unreadable_text(code: str, lang: str, detail: str = "", **slots: Any) -> str:
-    """A clear sentence for a file that cannot be read."""
-    try:
-        return message("unreadable." + code, lang, ext=detail, detail=detail, **slots)
-    except KeyError:
-        return message("unreadable.corrupt", lang, detail=detail or code)
+    """A clear sentence for a file that cannot be read (`detail`: the
+    extension, for an unsupported type)."""
+    if detail and "ext" not in slots:
+        slots["ext"] = detail
+    return _unreadable(code, lang, slots)
 
 
 def failure_text(result: Any, lang: str) -> str:
     """Why a file could not be checked: core's clear message when the file
     is unreadable, one polite sentence for anything else."""
     if result.error_code and result.error_code != "internal":
-        return unreadable_text(result.error_code, lang, result.error_detail)
+        return _unreadable(result.error_code, lang, getattr(result, "error_slots", {}))
     return t("error.generic", lang)
 
 
-def human_size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
-
-
 async def ingest_file(
-    context: ContextTypes.DEFAULT_TYPE, data: bytes, name: str, *, user_id: int, chat_id: int
-) -> Any:
-    """Parse, check and store one uploaded file as the chat's report, off the
-    event loop; the one way every upload path (single file, album, archive)
-    runs its work.  Raises TimeoutError past the check time limit."""
+    context: ContextTypes.DEFAULT_TYPE,
+    data: bytes,
+    name: str,
+    *,
+    user_id: int,
+    chat_id: int,
+    delay: float = 0.0,
+) -> IngestResult:
+    """Parse, check and store one uploaded file as the chat's report: the
+    one way every upload path (single file, album, archive) runs its work.
+
+    The job waits its turn in the fair queue (bot.workers: users take turns,
+    one user never holds every worker), `delay` seconds at least (the
+    user's upload rate); parsing and checking then run in a worker process
+    within the time and memory limits, the database work in a thread.
+    Never raises for a bad file: an IngestResult with status "failed" and
+    its error_code (too_slow, too_much_memory … when a limit stopped it;
+    stopped when the bot is shutting down)."""
     svc = services(context)
-    return await asyncio.wait_for(
-        asyncio.to_thread(svc.store.ingest_bytes, data, name, user_id=user_id, chat_id=chat_id),
-        svc.settings.check_timeout,
-    )
+    loop = asyncio.get_running_loop()
+
+    def work() -> Awaitable[IngestResult]:
+        return asyncio.to_thread(
+            svc.store.ingest_bytes, data, name, user_id=user_id, chat_id=chat_id
+        )
+
+    try:
+        return await svc.queue.run(user_id, work, not_before=loop.time() + delay)
+    except QueueClosed:
+        return IngestResult(None, "failed", error_code="stopped", filename=name)
+
+
+def status_text(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, name: str, lang: str, delay: float
+) -> str:
+    """What the status message says before the check starts: working, or
+    the queue position, or the wait the upload rate imposes."""
+    svc = services(context)
+    if delay > 0:
+        limiter = svc.limiter
+        return t(
+            "upload.rate_queued",
+            lang,
+            name=name,
+            limit=limiter.limit,
+            window=int(limiter.window),
+            wait=int(delay) + 1,
+        )
+    ahead = svc.queue.ahead(user_id)
+    if ahead:
+        return t("upload.queued", lang, name=name, ahead=ahead)
+    return t("upload.working", lang, name=name)
 
 
 async def check_and_reply(
@@ -66,29 +105,27 @@ async def check_and_reply(
     name: str,
     status: Message,
     lang: str,
+    *,
+    delay: float = 0.0,
 ) -> CheckResult | None:
-    """Check `data`, store it as this chat's report and reply."""
+    """Check `data`, store it as this chat's report and reply by editing
+    `status` (and sending what one message cannot hold)."""
     svc = services(context)
     chat_id = update.effective_chat.id
     user_id = update.effective_user.id if update.effective_user else chat_id
-    timeout = svc.settings.check_timeout
-    typing = asyncio.create_task(_keep_typing(context, chat_id))
     try:
-        result = await ingest_file(context, data, name, user_id=user_id, chat_id=chat_id)
-    except TimeoutError:
-        await status.edit_text(t("upload.timeout", lang, name=name, seconds=f"{timeout:g}"))
-        return None
+        result = await ingest_file(
+            context, data, name, user_id=user_id, chat_id=chat_id, delay=delay
+        )
     except UnreadableFile as exc:
-        await status.edit_text(unreadable_text(exc.code, lang, exc.detail))
+        await _edit(status, _unreadable(exc.code, lang, exc.slots))
         return None
     except Exception:
-        logger.exception("checking %s for chat %s failed", name, chat_id)
-        await status.edit_text(t("error.generic", lang))
+        logger.exception("checking a file for chat %s failed", chat_id)
+        await _edit(status, t("error.generic", lang))
         return None
-    finally:
-        typing.cancel()
     if result.error_code or result.report_id is None:
-        await status.edit_text(failure_text(result, lang))
+        await _edit(status, failure_text(result, lang))
         await after_upload(context, chat_id, result, name, lang)
         return None
 
@@ -107,14 +144,31 @@ async def after_upload(context, chat_id: int, result: Any, name: str, lang: str)
         await hook(context, chat_id, result, name, lang)
 
 
-async def _keep_typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
-    """Keep the "typing…" indicator on (it lasts 5 s) while a check runs."""
-    while True:
-        await asyncio.sleep(TYPING_EVERY)
-        try:
-            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-        except TelegramError:
-            return
+async def _edit(status: Message, text: str, **kwargs: Any) -> None:
+    try:
+        await status.edit_text(text, **kwargs)
+    except BadRequest as exc:  # "message is not modified"
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+def result_messages(
+    checked: CheckResult, lang: str, *, admin: bool, duplicate: bool = False
+) -> tuple[str, Any, list[str], bool]:
+    """The summary with its keyboard, the defect messages that follow it,
+    and whether the full list goes as a file.  When the defects fit in the
+    summary's message they are in it: no message is sent that an edit can
+    carry (Telegram allows about 30 a second for all chats)."""
+    head = replies.summary(checked.report, checked.defects, lang, checked.name)
+    if duplicate:
+        head += "\n" + t("upload.duplicate", lang)
+    keyboard = result_keyboard(checked.report_id, checked.defects, lang, admin=admin)
+    messages, attach = replies.check_messages(checked.defects, lang)
+    if attach:
+        head += "\n" + t("summary.full_list", lang)
+    elif len(messages) == 1 and len(head) + 2 + len(messages[0]) <= replies.LIMIT:
+        head, messages = head + "\n\n" + messages[0], []
+    return head, keyboard, messages, attach
 
 
 async def reply_result(
@@ -129,14 +183,10 @@ async def reply_result(
     svc = services(context)
     user = update.effective_user
     admin = bool(user and user.id in svc.settings.admin_ids)
-    head = replies.summary(checked.report, checked.defects, lang, checked.name)
-    if duplicate:
-        head += "\n" + t("upload.duplicate", lang)
-    keyboard = result_keyboard(checked.report_id, checked.defects, lang, admin=admin)
-    messages, attach = replies.check_messages(checked.defects, lang)
-    if attach:
-        head += "\n" + t("summary.full_list", lang)
-    await status.edit_text(head, reply_markup=keyboard)
+    head, keyboard, messages, attach = result_messages(
+        checked, lang, admin=admin, duplicate=duplicate
+    )
+    await _edit(status, head, reply_markup=keyboard)
     chat_id = update.effective_chat.id
     for text in messages:
         await context.bot.send_message(chat_id, text)

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.ratelimit import UploadLimiter
 from bot.settings import Settings
+from bot.workers import FairQueue
 from core.reminders.repository import ReminderRepository
 
 RESULTS_KEPT = 500
@@ -31,6 +32,8 @@ class Services:
     store: Any  # core.store.repository.Store
     reminders: ReminderRepository
     limiter: UploadLimiter
+    queue: FairQueue
+    pool: Any = None  # core.jobs.Pool: the worker processes
     results: OrderedDict = field(default_factory=OrderedDict)
 
     def remember(self, result: CheckResult) -> None:

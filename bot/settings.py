@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import dotenv_values
 
 from bot.i18n import t
+from core.limits import MB, Limits
 from core.messages import LANGS
 
 # A Bot API token: the bot's numeric id, a colon, then the secret.
@@ -44,9 +45,18 @@ class Settings:
     webhook_secret: str | None = None
     port: int = 8443
     log_level: str = "INFO"
-    # Limits of one upload.
-    max_upload_bytes: int = 20 * 1024 * 1024  # the Bot API's getFile limit
-    check_timeout: float = 60.0
+    # Limits of one upload (core.limits; the command line has the same defaults).
+    max_upload_bytes: int = 20 * MB  # the Bot API's getFile limit
+    check_timeout: float = 60.0  # seconds of one job in a worker
+    job_memory_bytes: int = Limits.memory_bytes
+    max_pages: int = Limits.pages
+    max_table_rows: int = Limits.table_rows
+    max_text_chars: int = Limits.text_chars
+    max_unpacked_bytes: int = Limits.unpacked_bytes
+    max_zip_members: int = Limits.zip_members
+    # Worker processes (0: one per CPU, at most four) and the fair queue.
+    workers: int = 0
+    max_waiting_per_user: int = 20
     uploads_per_window: int = 5
     upload_window_seconds: float = 60.0
     # Outgoing messages (AIORateLimiter); Telegram allows about 30 a second.
@@ -56,6 +66,50 @@ class Settings:
 
     def now(self) -> datetime:
         return self.clock() if self.clock else datetime.now(self.tz)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(
+            file_bytes=self.max_upload_bytes,
+            unpacked_bytes=self.max_unpacked_bytes,
+            zip_members=self.max_zip_members,
+            pages=self.max_pages,
+            table_rows=self.max_table_rows,
+            text_chars=self.max_text_chars,
+            seconds=self.check_timeout,
+            memory_bytes=self.job_memory_bytes,
+        )
+
+
+# Environment variables of the limits: name -> (field, unit it is given in).
+LIMIT_VARS = {
+    "MAX_UPLOAD_MB": ("max_upload_bytes", MB),
+    "CHECK_TIMEOUT": ("check_timeout", 1.0),
+    "JOB_MEMORY_MB": ("job_memory_bytes", MB),
+    "MAX_PAGES": ("max_pages", 1),
+    "MAX_TABLE_ROWS": ("max_table_rows", 1),
+    "MAX_TEXT_CHARS": ("max_text_chars", 1),
+    "MAX_UNPACKED_MB": ("max_unpacked_bytes", MB),
+    "MAX_ZIP_MEMBERS": ("max_zip_members", 1),
+    "WORKERS": ("workers", 1),
+    "UPLOADS_PER_MINUTE": ("uploads_per_window", 1),
+}
+
+
+def _limits(values: Mapping[str, str]) -> dict[str, float | int]:
+    out: dict[str, float | int] = {}
+    for var, (name, unit) in LIMIT_VARS.items():
+        raw = (values.get(var) or "").strip()
+        if not raw:
+            continue
+        try:
+            number = float(raw)
+        except ValueError as exc:
+            raise SettingsError(f"{var} must be a number, not {raw!r}") from exc
+        if number < 0 or (number == 0 and var != "WORKERS"):
+            raise SettingsError(f"{var} must be a positive number, not {raw!r}")
+        out[name] = number * unit if isinstance(unit, float) else int(number * unit)
+    return out
 
 
 def _read_env(env: Mapping[str, str] | None, dotenv: str | Path | None) -> dict[str, str]:
@@ -111,4 +165,5 @@ def load_settings(
         webhook_secret=values.get("WEBHOOK_SECRET", "").strip() or None,
         port=port,
         log_level=log_level,
+        **_limits(values),
     )

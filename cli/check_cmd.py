@@ -16,7 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.common import add_lang, fail_unreadable, print_json
+from cli.common import add_lang, fail_unreadable, print_json, read_and_check
+from core.extract import SUPPORTED
 
 FORMATS = ("text", "csv", "xlsx", "json")
 TABLES = ("summary", "defects", "figures")
@@ -65,7 +66,8 @@ def _single(args: argparse.Namespace) -> bool:
     if len(args.paths) != 1 or args.format not in (None, "text") or args.output:
         return False
     p = Path(args.paths[0])
-    return not p.is_dir() and p.suffix.lower() != ".zip"
+    # a folder called like a report (folder.txt) is not taken for a batch of it
+    return (not p.is_dir() or p.suffix.lower() in SUPPORTED) and p.suffix.lower() != ".zip"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,16 +77,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_one(args: argparse.Namespace, path: str) -> int:
-    from core.check import check_report
     from core.document import UnreadableFile
-    from core.parse import parse_file
     from core.render import render_text, summary_counts
 
     try:
-        report = parse_file(path)
+        report, defects = read_and_check(path, check=True)
     except UnreadableFile as exc:
         return fail_unreadable(exc, args.lang, path)
-    defects = check_report(report)
     counts = summary_counts(defects)
     if args.json:
         print_json(

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+from core import jobs
 from core.document import UnreadableFile
-from core.messages import LANGS, message
+from core.files import read_file
+from core.jobs import Pool
+from core.limits import DEFAULT, Limits
+from core.messages import LANGS
+from core.normalize import printable
+from core.report import Report
+from core.unreadable import explain
 
 
 def add_lang(parser) -> None:  # noqa: ANN001
@@ -16,18 +24,32 @@ def add_lang(parser) -> None:  # noqa: ANN001
 
 def fail_unreadable(exc: UnreadableFile, lang: str, filename: str) -> int:
     """Print one line on stderr saying why the file cannot be read; exit code 2."""
-    slots = {
-        "ext": exc.detail or filename,
-        "detail": exc.detail or filename,
-        "size": "",
-        "limit": "",
-    }
-    try:
-        text = message(f"unreadable.{exc.code}", lang, **slots)
-    except KeyError:
-        text = message("unreadable.corrupt", lang, **slots)
-    print(f"nianbao: {filename}: {text}", file=sys.stderr)
+    print(f"nianbao: {printable(str(filename))}: {explain(exc, lang)}", file=sys.stderr)
     return 2
+
+
+def limits() -> Limits:
+    """The command line's limits: the same defaults as the bot's."""
+    return DEFAULT
+
+
+def pool(workers: int = 1) -> Pool:
+    """Worker processes that read files with the time and memory limits."""
+    return Pool(limits(), workers)
+
+
+def read_and_check(path: str, *, check: bool) -> tuple[Report, list]:
+    """Read the file at `path` in a worker process within the limits: the
+    Report, and its defects when `check`; UnreadableFile otherwise."""
+    data = read_file(path, limits())
+    work = pool()
+    try:
+        name = Path(path).name
+        if check:
+            return work.run(jobs.read, data, name, limits())
+        return work.run(jobs.parse, data, name, limits()), []
+    finally:
+        work.close(wait=False)
 
 
 def print_json(obj: Any) -> None:

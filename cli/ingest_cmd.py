@@ -8,8 +8,10 @@ import argparse
 import os
 from pathlib import Path
 
-from cli.common import add_lang
+from cli.common import add_lang, limits, pool
+from core.document import UnreadableFile
 from core.extract import SUPPORTED
+from core.normalize import printable
 from core.store.url import DEFAULT_URL
 
 
@@ -61,32 +63,43 @@ def run(args: argparse.Namespace) -> int:
     from core.batch.sources import expand
     from core.batch.summary import failure_text
     from core.desk_text import text
+    from core.files import read_file
+    from core.jobs import PooledReader
     from core.store.repository import Store
+    from core.unreadable import explain
 
     sources, failures = expand(args.paths)
-    store = Store(db_url(args))
+    store = Store(db_url(args), reader=PooledReader(pool()))
     statuses: Counter = Counter()
     total = len(sources) + len(failures)
     try:
         for f in failures:
-            print(f"failed\t-\t{f.path or f.name}\t{failure_text(f, args.lang)}", flush=True)
+            shown = printable(f.path or f.name)
+            print(f"failed\t-\t{shown}\t{failure_text(f, args.lang)}", flush=True)
         for source in sources:
+            shown = printable(source.path)
             try:
-                data = source.read()
-            except OSError as exc:
-                failures.append(Failure(source.name, "unreadable", exc.strerror or "", source.path))
-                print(f"failed\t-\t{source.path}\t{exc.strerror}", flush=True)
+                data = (
+                    read_file(Path(source.path), limits()) if source.data is None else source.data
+                )
+            except UnreadableFile as exc:
+                failures.append(Failure(source.name, exc.code, exc.detail, source.path, exc.slots))
+                print(f"failed\t-\t{shown}\t{explain(exc, args.lang)}", flush=True)
                 continue
             res = store.ingest_bytes(data, source.name, published=not args.private)
             statuses[res.status] += 1
             if not res.ok:
                 failures.append(
                     Failure(
-                        source.name, res.error_code or "internal", res.error_detail, source.path
+                        source.name,
+                        res.error_code or "internal",
+                        res.error_detail,
+                        source.path,
+                        res.error_slots,
                     )
                 )
             ident = f"#{res.report_id}" if res.report_id else "-"
-            print(f"{res.status}\t{ident}\t{source.path}\t{res.message(args.lang)}", flush=True)
+            print(f"{res.status}\t{ident}\t{shown}\t{res.message(args.lang)}", flush=True)
         store.analyze()
     finally:
         store.close()

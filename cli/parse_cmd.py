@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from cli.common import add_lang, fail_unreadable, print_json
+from cli.common import add_lang, fail_unreadable, print_json, read_and_check
 from core.document import UnreadableFile
 from core.messages import message
-from core.parse import parse_file
 from core.report import Report
 
 
@@ -82,7 +81,7 @@ def reading_lines(report: Report, lang: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        report = parse_file(args.file)
+        report, _ = read_and_check(args.file, check=False)
     except UnreadableFile as exc:
         return fail_unreadable(exc, args.lang, args.file)
     if args.json:

@@ -140,12 +140,12 @@ def unpack(data: bytes, accepted: tuple[str, ...], limits: Limits | None = None)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-        raise UnreadableFile("corrupt_archive", type(exc).__name__) from exc
+        raise UnreadableFile("corrupt_archive", type(exc).__name__) from exc  # name: for the log
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         declared = sum(i.file_size for i in infos)
         if declared > limits.max_total_bytes:
-            raise UnreadableFile("archive_too_large", _mb(limits.max_total_bytes))
+            raise UnreadableFile("archive_too_large", "", limit=_mb(limits.max_total_bytes))
         out = Unpacked()
         total = 0
         for info in infos:
@@ -168,7 +168,7 @@ def unpack(data: bytes, accepted: tuple[str, ...], limits: Limits | None = None)
                 continue
             total += len(body)
             if total > limits.max_total_bytes:
-                raise UnreadableFile("archive_too_large", _mb(limits.max_total_bytes))
+                raise UnreadableFile("archive_too_large", "", limit=_mb(limits.max_total_bytes))
             name = PurePosixPath(path).name
             out.members.append(Member(name=name, path=path, data=body))
         return out

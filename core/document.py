@@ -127,9 +127,12 @@ class Document:
 
 class UnreadableFile(Exception):
     """The file cannot be read as a report (unsupported type, corrupt, not a
-    report).  `reason_zh` / `reason_en` are one-line messages for users."""
+    report, over a limit).  `code` names the message (data/messages.toml,
+    `unreadable.<code>`); `slots` fill it (sizes, counts, the extension:
+    nothing in one language); `detail` is for the log, never shown."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", **slots: object) -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.slots = slots

@@ -37,3 +37,45 @@ def label_key(text: str) -> str:
 
 def is_blank(text: str) -> bool:
     return not fold(text).strip()
+
+
+# Terminal escape sequences (CSI "ESC [ … final", OSC "ESC ] … BEL or ESC \",
+# and two-character escapes), then every control character but tab and
+# newline: C0, DEL, C1, and the bidirectional overrides that reorder what a
+# terminal or a chat shows.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]"
+)
+_CONTROLS = dict.fromkeys(
+    (
+        *range(0, 9),
+        11,
+        12,
+        *range(14, 32),
+        127,
+        *range(0x80, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+)
+_CONTROLS[13] = "\n"
+# Markup declarations (a DOCTYPE with its entities, an XML declaration) left
+# in the text of a file: never words of a report.
+_DECLARATIONS = re.compile(
+    r"<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>|<!(?:ENTITY|ELEMENT|ATTLIST)[^>]*>|<\?xml[^>]*\?>", re.I
+)
+
+
+def printable(text: str) -> str:
+    """`text` without terminal escapes, control characters (tab and newline
+    kept, a carriage return made a newline) or markup declarations: what
+    may reach a title, a terminal, a chat or the database."""
+    if text.isprintable():
+        return text
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPES.sub("", text)
+    return text.translate(_CONTROLS)
+
+
+def without_declarations(text: str) -> str:
+    return _DECLARATIONS.sub("", text) if "<!" in text or "<?" in text else text

@@ -227,18 +227,20 @@ def _zip(files: dict[str, bytes]) -> bytes:
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "code"),
     [
-        pytest.param(random.Random(7).randbytes(4096), id="random bytes"),
-        pytest.param(_valid_docx()[:3000], id="truncated zip"),
-        pytest.param(_zip({"hello.txt": b"hi"}), id="zip without word/document.xml"),
-        pytest.param(b"PK\x03\x04" + b"\x00" * 200, id="zip header only"),
+        pytest.param(random.Random(7).randbytes(4096), "docx_damaged", id="random bytes"),
+        pytest.param(_valid_docx()[:3000], "docx_truncated", id="truncated zip"),
+        pytest.param(
+            _zip({"hello.txt": b"hi"}), "docx_damaged", id="zip without word/document.xml"
+        ),
+        pytest.param(b"PK\x03\x04" + b"\x00" * 200, "docx_truncated", id="zip header only"),
     ],
 )
-def test_a_damaged_docx_is_unreadable_as_corrupt(data):
+def test_a_damaged_docx_is_unreadable_as_damaged_or_truncated(data, code):
     with pytest.raises(UnreadableFile) as err:
         extract(data, "broken.docx")
-    assert err.value.code == "corrupt"
+    assert err.value.code == code
 
 
 def test_a_docx_whose_document_xml_is_not_xml_is_corrupt():
@@ -248,7 +250,7 @@ def test_a_docx_whose_document_xml_is_not_xml_is_corrupt():
     files["word/document.xml"] = b"<w:document><w:body><w:p>"
     with pytest.raises(UnreadableFile) as err:
         extract(_zip(files), "broken.docx")
-    assert err.value.code == "corrupt"
+    assert err.value.code == "docx_damaged"
 
 
 def test_an_old_style_horizontal_merge_reads_like_a_grid_span():

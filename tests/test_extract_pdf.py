@@ -222,17 +222,17 @@ def test_cell_locations_describe_the_page():
 
 
 # ---------------------------------------------------------------- unreadable
-def test_random_bytes_are_a_corrupt_file():
+def test_random_bytes_are_a_damaged_pdf():
     with pytest.raises(UnreadableFile) as err:
         extract(os.urandom(4096), "report.pdf")
-    assert err.value.code == "corrupt"
+    assert err.value.code == "pdf_damaged"
 
 
-def test_a_truncated_pdf_is_a_corrupt_file():
+def test_a_truncated_pdf_is_a_damaged_pdf():
     data = _pdf("003")
     with pytest.raises(UnreadableFile) as err:
         extract(data[: len(data) // 2], "report.pdf")
-    assert err.value.code == "corrupt"
+    assert err.value.code == "pdf_damaged"
 
 
 def test_a_scanned_pdf_without_text_is_reported_as_such():
@@ -259,7 +259,7 @@ def test_a_pdf_restricted_only_by_an_owner_password_reads():
     assert [p.text for p in extract(data, "restricted.pdf").paragraphs] == [*lines, lines[-1]]
 
 
-def test_a_pdf_whose_font_maps_to_no_characters_has_no_text():
+def test_an_encrypted_pdf_whose_font_maps_to_no_characters_is_restricted_not_a_scan():
     # reportlab leaves the CID font's registry unencrypted in an encrypted
     # file, so pdfminer reads every glyph as "(cid:N)": text without letters
     report = _txt("003")
@@ -268,4 +268,5 @@ def test_a_pdf_whose_font_maps_to_no_characters_has_no_text():
         assert "(cid:" in pdf.pages[0].extract_text()
     with pytest.raises(UnreadableFile) as err:
         extract(data, "glyphs.pdf")
-    assert err.value.code == "no_text"
+    assert err.value.code == "pdf_restricted"
+    assert "权限密码" in message("unreadable.pdf_restricted", "zh")

@@ -15,7 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes, filters
 
 from bot.batch import Upload, run_batch
-from bot.checking import human_size, unreadable_text
+from bot.checking import human_size, status_text, unreadable_text
 from bot.context import services
 from bot.i18n import t, user_lang
 from core.batch.record import Failure
@@ -48,29 +48,28 @@ class Album:
     timer: asyncio.Task | None = None
 
 
-async def _refused_by_limit(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+async def _wait_for_rate(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    """A batch counts as one upload of the per-user rate: over it, the batch
+    waits its turn (the user told how long), never refused."""
     svc = services(context)
     user = update.effective_user
-    wait = svc.limiter.hit(user.id if user else update.effective_chat.id)
-    if not wait:
-        return False
+    wait = svc.limiter.reserve(user.id if user else update.effective_chat.id)
+    if wait <= 0:
+        return
+    name = (
+        update.effective_message.document.file_name if update.effective_message.document else ""
+    ) or ""
     await update.effective_message.reply_text(
-        t(
-            "upload.rate_limited",
-            lang,
-            limit=svc.limiter.limit,
-            window=int(svc.limiter.window),
-            wait=int(wait) + 1,
-        )
+        status_text(context, user.id if user else 0, name, lang, wait)
     )
-    return True
+    await asyncio.sleep(wait)
 
 
 async def _download(message: Message, limit: int) -> bytes | Failure:
     doc = message.document
     name = doc.file_name or "document"
     if doc.file_size and doc.file_size > limit:
-        return Failure(name, "too_large", human_size(doc.file_size), name)
+        return Failure(name, "too_large", "", name, {"size": doc.file_size, "limit": limit})
     try:
         file = await doc.get_file()
         return bytes(await file.download_as_bytearray())
@@ -91,8 +90,7 @@ async def on_archive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         size = human_size(msg.document.file_size)
         await msg.reply_text(unreadable_text("too_large", lang, size=size, limit=human_size(limit)))
         return
-    if await _refused_by_limit(update, context, lang):
-        return
+    await _wait_for_rate(update, context, lang)
     status = await msg.reply_text(text("bot.batch.unpacking", lang, name=name))
     data = await _download(msg, limit)
     if isinstance(data, Failure):
@@ -101,7 +99,7 @@ async def on_archive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     try:
         sources, skipped = await asyncio.to_thread(archive_sources, data, name)
     except UnreadableFile as exc:
-        await status.edit_text(unreadable_text(exc.code, lang, exc.detail))
+        await status.edit_text(unreadable_text(exc.code, lang, **exc.slots))
         return
     if not sources and not skipped:
         await status.edit_text(unreadable_text("archive_empty", lang))
@@ -149,8 +147,7 @@ async def _when_quiet(context: ContextTypes.DEFAULT_TYPE, chat_id: int, album: A
 async def _check_album(context: ContextTypes.DEFAULT_TYPE, chat_id: int, album: Album) -> None:
     svc = services(context)
     lang = await user_lang(album.first, context)
-    if await _refused_by_limit(album.first, context, lang):
-        return
+    await _wait_for_rate(album.first, context, lang)
     first = album.messages[0]
     status = await first.reply_text(text("bot.batch.collecting", lang, count=len(album.messages)))
     uploads: list[Upload] = []
@@ -159,8 +156,9 @@ async def _check_album(context: ContextTypes.DEFAULT_TYPE, chat_id: int, album: 
         name = message.document.file_name or "document"
         suffix = PurePath(name).suffix.lower()
         if suffix not in SUPPORTED:
-            code = "legacy_doc" if suffix == ".doc" else "unsupported_type"
-            failures.append(Failure(name, code, suffix or name, name))
+            failures.append(
+                Failure(name, "unsupported_type", suffix, name, {"ext": suffix or name})
+            )
             continue
         data = await _download(message, svc.settings.max_upload_bytes)
         if isinstance(data, Failure):

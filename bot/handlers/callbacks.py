@@ -56,8 +56,10 @@ class StoredDefect:
         return self.hints.get(lang) or self.hints["zh"]
 
 
-def _report_id(text: str) -> int | str:
-    return int(text) if text.lstrip("-").isdigit() else text
+def _report_id(text: str) -> int | None:
+    """The report id a button names, or None: button data is a client's
+    claim, checked by Store.visible_report before anything is shown."""
+    return int(text) if text.isdigit() and len(text) < 19 else None
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -78,25 +80,38 @@ async def _category(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: st
     query = update.callback_query
     lang = await user_lang(update, context)
     report, _, category = rest.partition(":")
-    checked = await _checked(context, _report_id(report))
+    checked = await _checked(context, _report_id(report), update.effective_chat.id)
     await query.answer()
     if checked is None:
-        await context.bot.send_message(update.effective_chat.id, t("category.gone", lang))
+        await context.bot.send_message(update.effective_chat.id, t("report.not_found", lang))
         return
     blocks = replies.category_blocks(checked.defects, category, lang)
     for text in replies.pack(blocks):
         await context.bot.send_message(update.effective_chat.id, text)
 
 
-async def _checked(context: ContextTypes.DEFAULT_TYPE, report_id: int | str) -> CheckResult | None:
-    """A checked report: from this process's memory, else from the database."""
+async def _visible(context: ContextTypes.DEFAULT_TYPE, report_id: int | None, chat_id: int):
+    """The report if this chat may see it (its own upload, or published),
+    else None — the same None for an id that does not exist."""
+    if report_id is None:
+        return None
+    return await asyncio.to_thread(services(context).store.visible_report, report_id, chat_id)
+
+
+async def _checked(
+    context: ContextTypes.DEFAULT_TYPE, report_id: int | None, chat_id: int
+) -> CheckResult | None:
+    """A checked report this chat may see: from this process's memory, else
+    from the database; None for a foreign or unknown id alike."""
     svc = services(context)
-    checked = svc.results.get(report_id)
-    if checked is not None:
-        return checked
     try:
-        summary = await asyncio.to_thread(svc.store.report_summary, report_id)
-        defects = await asyncio.to_thread(svc.store.defects_of, report_id) if summary else []
+        summary = await _visible(context, report_id, chat_id)
+        if summary is None:
+            return None
+        checked = svc.results.get(report_id)
+        if checked is not None:
+            return checked
+        defects = await asyncio.to_thread(svc.store.defects_of, report_id)
     except Exception:
         logger.exception("could not load report %s", report_id)
         return None
@@ -118,7 +133,7 @@ async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: st
         return
     await set_user_lang(update, context, lang)
     await query.answer(t("lang.set", lang))
-    checked = await _checked(context, _report_id(report)) if report else None
+    checked = await _checked(context, _report_id(report), update.effective_chat.id)
     if checked is None:
         await context.bot.send_message(update.effective_chat.id, t("lang.set", lang))
         return
@@ -146,17 +161,21 @@ async def _publish(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str
         await query.answer(t("publish.denied", lang), show_alert=True)
         return
     report_id = _report_id(rest)
+    summary = await _visible(context, report_id, update.effective_chat.id)
+    if summary is None:
+        await query.answer(t("report.not_found", lang), show_alert=True)
+        return
+    if not summary.current:
+        await query.answer(t("publish.superseded", lang), show_alert=True)
+        return
     try:
-        ok = await asyncio.to_thread(svc.store.publish, report_id)
+        await asyncio.to_thread(svc.store.publish, report_id)
     except Exception:
         logger.exception("publishing report %s failed", report_id)
-        ok = False
-    if ok is False:
         await query.answer(t("publish.failed", lang), show_alert=True)
         return
     await query.answer()
-    checked = svc.results.get(report_id)
-    title = (getattr(checked.report, "title", None) if checked else None) or str(report_id)
+    title = summary.title or summary.filename or t("summary.unknown", lang)
     await context.bot.send_message(update.effective_chat.id, t("publish.done", lang, title=title))
 
 

@@ -136,8 +136,9 @@ class Failure:
 
     name: str
     code: str
-    detail: str = ""
+    detail: str = ""  # for the log only: never shown to a user
     path: str = ""
+    slots: dict = field(default_factory=dict, compare=False, hash=False)  # the message's
 
 
 @dataclass

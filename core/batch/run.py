@@ -33,7 +33,7 @@ def check_source(source: Source) -> Checked | Failure:
     try:
         report = parse_bytes(data, source.name)
     except UnreadableFile as exc:
-        return Failure(source.name, exc.code, exc.detail, source.path)
+        return Failure(source.name, exc.code, exc.detail, source.path, exc.slots)
     except Exception as exc:  # a parser bug must not stop the batch
         log.exception("parsing %s failed", source.path)
         return Failure(source.name, "internal", type(exc).__name__, source.path)
@@ -91,7 +91,7 @@ def _in_pool(
             try:
                 results[i] = future.result()
             except FutureTimeout:
-                results[i] = Failure(s.name, "timeout", f"{timeout:g}", s.path)
+                results[i] = Failure(s.name, "timeout", "", s.path, {"seconds": f"{timeout:g}"})
             except ProcessExpired as exc:  # the worker died (memory, a crash)
                 results[i] = Failure(s.name, "worker_died", str(exc.exitcode), s.path)
             except Exception as exc:

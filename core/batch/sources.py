@@ -43,7 +43,9 @@ def expand(paths: list[str], limits: Limits | None = None) -> tuple[list[Source]
         elif p.suffix.lower() == ZIP:
             _add_archive(p, sources, failures, limits)
         elif is_archive(p.name):
-            failures.append(Failure(p.name, "unsupported_archive", p.suffix, str(p)))
+            failures.append(
+                Failure(p.name, "unsupported_archive", p.suffix, str(p), {"ext": p.suffix})
+            )
         else:
             sources.append(Source(p.name, str(p)))
     return sources, failures
@@ -74,7 +76,7 @@ def _add_archive(
     try:
         inner, skipped = archive_sources(data, str(path), limits)
     except UnreadableFile as exc:
-        failures.append(Failure(path.name, exc.code, exc.detail, str(path)))
+        failures.append(Failure(path.name, exc.code, exc.detail, str(path), exc.slots))
         return
     if not inner and not skipped:
         failures.append(Failure(path.name, "archive_empty", "", str(path)))

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from core.batch.labels import short_where
 from core.batch.record import Batch, Checked, DefectRow, Failure
 from core.desk_text import desk_data, text
-from core.messages import message
 
 __all__ = ["text", "render", "fit", "ranked", "failure_text"]
 
@@ -25,15 +24,12 @@ def ranked(checked: Sequence[Checked]) -> list[Checked]:
 
 def failure_text(f: Failure, lang: str) -> str:
     """Why a file could not be checked, in words."""
+    from core.unreadable import unreadable_text
+
     kind, _, reason = f.code.partition(".")
     if kind == "archive" and reason in desk_data()["archive"]["reason"]:
         return text(f"archive.reason.{reason}", lang)
-    try:
-        return message(
-            f"unreadable.{f.code}", lang, detail=f.detail, ext=f.detail, size="", limit=""
-        )
-    except KeyError:
-        return message("unreadable.corrupt", lang, detail=f.detail or f.code)
+    return unreadable_text(f.code, lang, {"name": f.name, **f.slots})
 
 
 def problem_where(d: DefectRow, lang: str) -> str:

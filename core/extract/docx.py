@@ -9,6 +9,8 @@ text is dropped, inserted text kept; both are recorded as residues.
 from __future__ import annotations
 
 import io
+import zipfile
+import zlib
 from collections.abc import Iterator
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -16,6 +18,7 @@ from docx.opc.pkgreader import PackageReader
 from lxml import etree
 
 from core.document import Cell, Document, Location, Paragraph, Residue, Table, UnreadableFile
+from core.limits import DEFAULT, Limits
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -304,21 +307,78 @@ def _comments(blob: bytes | None) -> dict[str, tuple[str | None, str]]:
     return out
 
 
-def extract(data: bytes, name: str) -> Document:
-    """Read the bytes of a .docx file."""
+# Word never writes a DTD: a part declaring one (entity expansion, external
+# entities) is refused, as defusedxml forbids DTDs.
+_DECLARATIONS = tuple(
+    text.encode(enc) for text in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le")
+)
+_XML_PARTS = (".xml", ".rels")
+# An Office file saved with an open password: an OLE compound file holding
+# the encrypted package under this stream name.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def is_encrypted(data: bytes) -> bool:
+    """An OLE compound file holding an encrypted Office package?"""
+    return _ENCRYPTED_PACKAGE in data
+
+
+def _open_zip(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
+    """The zip container, within the limits: members, their unpacked size
+    (zipfile never inflates a member past its declared size), no zip
+    encryption, no DTD in an XML part."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        code = "docx_truncated" if data.startswith(b"PK\x03\x04") else "docx_damaged"
+        raise UnreadableFile(code, name) from None
+    infos = package.infolist()
+    if len(infos) > limits.zip_members:
+        raise UnreadableFile("too_many_members", name, count=len(infos), limit=limits.zip_members)
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > limits.unpacked_bytes:
+        raise UnreadableFile("too_large_unpacked", name, size=unpacked, limit=limits.unpacked_bytes)
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise UnreadableFile("docx_encrypted", name)
+    for info in infos:
+        if info.filename.lower().endswith(_XML_PARTS) and _declares(package, info):
+            raise UnreadableFile("unsafe_xml", f"{name}: {info.filename}")
+    return package
+
+
+def _declares(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Does the XML part declare a DTD or an entity (read in pieces)?"""
+    tail = b""
+    try:
+        with package.open(info) as part:
+            while chunk := part.read(1 << 20):
+                window = tail + chunk
+                if any(d in window for d in _DECLARATIONS):
+                    return True
+                tail = window[-32:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise UnreadableFile("docx_damaged", f"{info.filename}: {type(exc).__name__}") from None
+    return False
+
+
+def extract(data: bytes, name: str, limits: Limits = DEFAULT) -> Document:
+    """Read the bytes of a .docx file, within `limits`."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: an encrypted package, or an old .doc
+        raise UnreadableFile("docx_encrypted" if is_encrypted(data) else "legacy_doc", name)
+    _open_zip(data, name, limits).close()
     try:
         parts = _parts(data)
         main = parts.get(RT.OFFICE_DOCUMENT)
         if main is None:
-            raise UnreadableFile("corrupt", f"{name}: no main document part")
+            raise UnreadableFile("docx_damaged", f"{name}: no main document part")
         body = etree.fromstring(main, _PARSER).find(_w("body"))
         if body is None:
-            raise UnreadableFile("corrupt", f"{name}: no document body")
+            raise UnreadableFile("docx_damaged", f"{name}: no document body")
         reader = _Reader(parts)
         reader.body(body)
         reader.unanchored_comments()
-    except UnreadableFile:
+    except (UnreadableFile, MemoryError, RecursionError):
         raise
     except Exception as exc:  # zipfile, KeyError, lxml, OPC: all mean a damaged file
-        raise UnreadableFile("corrupt", f"{name}: {type(exc).__name__}: {exc}") from exc
+        raise UnreadableFile("docx_damaged", f"{name}: {type(exc).__name__}: {exc}") from exc
     return Document(blocks=reader.blocks, source="docx", name=name, residues=reader.residues)

@@ -73,4 +73,4 @@ def _run(cmd: list[str], timeout: float, name: str) -> None:
     except subprocess.TimeoutExpired as exc:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-        raise UnreadableFile("timeout", f"{timeout:g}") from exc
+        raise UnreadableFile("timeout", name, seconds=f"{timeout:g}") from exc

@@ -16,17 +16,22 @@ from __future__ import annotations
 import io
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from operator import itemgetter
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
+from pdfplumber.page import FilteredPage
 from pdfplumber.utils import extract_words
 
 from core.document import Document, UnreadableFile
+from core.extract.pdf_grid import Finder, dedupe_chars
 from core.extract.pdf_layout import blocks, drop_furniture
 from core.extract.pdf_parts import Box, Line, Page, Part, PartCell, settings
+from core.limits import DEFAULT, Limits
 
 # Chinese characters and the punctuation set with them
 _CJK = re.compile("[\u2014-\u201f\u2026\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -108,11 +113,25 @@ def _text_lines(chars: list[dict[str, Any]], page: int) -> list[Line]:
     return [line for row in _same_line(words) if (line := _line(row, page)) is not None]
 
 
-def _part(table: Any, chars: list[dict[str, Any]], page: int) -> Part:
+class _Chars:
+    """A page's characters by the height of their centres, to find those
+    in a box by bisection (a table of n rows costs n look-ups, not n scans)."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = sorted(chars, key=lambda c: c["top"] + c["bottom"])
+        self.keys = [c["top"] + c["bottom"] for c in self.chars]
+
+    def within(self, box: Box) -> list[dict[str, Any]]:
+        lo = bisect_left(self.keys, 2 * box[1])
+        hi = bisect_right(self.keys, 2 * box[3])
+        return [c for c in self.chars[lo:hi] if _center_in(c, box)]
+
+
+def _part(table: Any, chars: _Chars, page: int) -> Part:
     """A table's cells and their text, lines joined with "\n"."""
     cells = []
     for row in table.rows:
-        row_chars = [c for c in chars if _center_in(c, row.bbox)]
+        row_chars = chars.within(row.bbox)
         for box in row.cells:
             if box is None:
                 continue
@@ -130,15 +149,33 @@ def _not_background(obj: dict[str, Any]) -> bool:
     return min(obj["width"], obj["height"]) <= settings()["rule_max_thickness"]
 
 
-def _read_page(page: Any, number: int) -> tuple[Page, int]:
+def _deduped(page: Any) -> Any:
+    """page.dedupe_chars() in linear time (see core.extract.pdf_grid), without
+    the boxes that are backgrounds, not rulings."""
+    p = FilteredPage(page, lambda _: True)
+    p._objects = dict(page.objects)
+    p._objects["char"] = dedupe_chars(page.chars)
+    if "rect" in p._objects:
+        p._objects["rect"] = [r for r in p._objects["rect"] if _not_background(r)]
+    return p
+
+
+def _read_page(page: Any, number: int, limits: Limits) -> tuple[Page, int]:
     """The page's lines and table parts top to bottom, and its count of
     visible characters."""
     s = settings()
-    page = page.dedupe_chars().filter(_not_background)
+    page = _deduped(page)
+    chars = page.chars
     # "(cid:N)" stands for a glyph whose font maps it to no character
-    visible = sum(1 for c in page.chars if not c["text"].isspace() and len(c["text"]) == 1)
-    finder = page.debug_tablefinder(dict(s["table_settings"]))
+    visible = sum(1 for c in chars if not c["text"].isspace() and len(c["text"]) == 1)
+    finder = Finder(page, dict(s["table_settings"]))
     found = list(finder.tables)
+    for table in found:
+        rows = len(table.rows)
+        if rows > limits.table_rows:
+            raise UnreadableFile(
+                "too_many_rows", f"page {number}", count=rows, limit=limits.table_rows
+            )
     in_tables = [t.bbox for t in found]
     # pdfplumber leaves out ruled boxes of one cell; they are kept as "lone" parts
     found += [
@@ -146,43 +183,73 @@ def _read_page(page: Any, number: int) -> tuple[Page, int]:
         for cell in finder.cells
         if not any(_box_in(cell, box) for box in in_tables)
     ]
-    parts = [_part(t, page.chars, number) for t in found]
-    boxes = [p.bbox for p in parts]
-    outside = [c for c in page.chars if not any(_center_in(c, b) for b in boxes)]
-    lines = _text_lines(outside, number)
+    index = _Chars(chars)
+    parts = [_part(t, index, number) for t in found]
+    inside: set[int] = set()
     for part in parts:
+        within = index.within(part.bbox)
+        inside.update(id(c) for c in within)
         if part.lone:
-            part.lines = _text_lines([c for c in page.chars if _center_in(c, part.bbox)], number)
+            part.lines = _text_lines(within, number)
+    lines = _text_lines([c for c in chars if id(c) not in inside], number)
     items: list[Line | Part] = sorted([*lines, *parts], key=lambda i: i.top)
     return Page(number=number, width=float(page.width), items=items), visible
 
 
-def _read(data: bytes, name: str) -> tuple[list[Page], int]:
+def _page_count(pdf: Any) -> int | None:
+    """The page count the file's page tree declares."""
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except Exception:
+        return None
+
+
+def _read(data: bytes, name: str, limits: Limits) -> tuple[list[Page], int, bool]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
         raise UnreadableFile(_code(exc), _why(name, exc)) from exc
     pages: list[Page] = []
     visible = 0
-    with pdf:
+    try:
+        encrypted = getattr(pdf.doc, "encryption", None) is not None
+        declared = _page_count(pdf)
+        if declared is not None and declared > limits.pages:
+            raise UnreadableFile("too_many_pages", name, count=declared, limit=limits.pages)
         try:
             all_pages = pdf.pages
         except Exception as exc:
-            raise UnreadableFile("corrupt", _why(name, exc)) from exc
+            raise UnreadableFile("pdf_damaged", _why(name, exc)) from exc
+        if len(all_pages) > limits.pages:
+            raise UnreadableFile("too_many_pages", name, count=len(all_pages), limit=limits.pages)
         for number, page in enumerate(all_pages, start=1):
             try:
                 page.objects  # noqa: B018  (parses the page: the step that fails on damage)
+            except (MemoryError, RecursionError):
+                raise
             except Exception as exc:
-                raise UnreadableFile("corrupt", _why(name, exc)) from exc
-            read, count = _read_page(page, number)
+                raise UnreadableFile("pdf_damaged", _why(name, exc)) from exc
+            read, count = _read_page(page, number, limits)
             pages.append(read)
             visible += count
-    return pages, visible
+            if visible > limits.text_chars:
+                raise UnreadableFile("too_long", name, limit=limits.text_chars)
+            page.close()
+    except (UnreadableFile, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # pdfminer's errors of a damaged file, wherever they arise
+        raise UnreadableFile("pdf_damaged", _why(name, exc)) from exc
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # closing a damaged file may fail again: nothing to keep
+            pass
+    return pages, visible, encrypted
 
 
 def _code(exc: Exception) -> str:
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-    return "encrypted" if isinstance(inner, PDFPasswordIncorrect) else "corrupt"
+    return "encrypted" if isinstance(inner, PDFPasswordIncorrect) else "pdf_damaged"
 
 
 def _why(name: str, exc: Exception) -> str:
@@ -192,10 +259,13 @@ def _why(name: str, exc: Exception) -> str:
     return f"{name}: {type(inner).__name__} {inner}".strip()
 
 
-def extract(data: bytes, name: str) -> Document:
-    """Read the bytes of a text-based PDF."""
-    pages, visible = _read(data, name)
+def extract(data: bytes, name: str, limits: Limits = DEFAULT) -> Document:
+    """Read the bytes of a text-based PDF, within `limits`."""
+    pages, visible, encrypted = _read(data, name, limits)
     if visible < settings()["min_text_chars"]:
-        raise UnreadableFile("no_text", name)
+        # an encrypted file whose glyphs map to no characters: the
+        # permissions password garbled the text, it is not a scan
+        glyphs = any(isinstance(i, Line) and "(cid:" in i.text for p in pages for i in p.items)
+        raise UnreadableFile("pdf_restricted" if encrypted and glyphs else "no_text", name)
     drop_furniture(pages)
     return Document(blocks=blocks(pages), source="pdf", name=name)

@@ -14,6 +14,7 @@ Word cuts a long table at the foot of a page in three ways, all undone here:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from core.document import Cell, Location, Table
@@ -29,7 +30,14 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 
 
 def _index(edges: list[float], v: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    """The index of the edge nearest `v` in the sorted `edges` (by bisection:
+    a table's rows cost log n each, not n)."""
+    i = bisect_left(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges):
+        return i - 1
+    return i if edges[i] - v < v - edges[i - 1] else i - 1
 
 
 def _tol() -> float:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from core.document import Document, UnreadableFile
 from core.extract import extract
+from core.files import read_file
+from core.limits import DEFAULT, Limits
 from core.normalize import squash
 from core.parse import glued, meta, old_form, sections, tables
 from core.report import Doubt, Reading, Report
@@ -207,14 +209,12 @@ def _in_attachment(doc: Document, facts: dict, found) -> list[Doubt]:  # noqa: A
     return [Doubt("in_attachment", None, "、".join(doc.attachments[:3]))]
 
 
-def parse_bytes(data: bytes, filename: str) -> Report:
-    return parse_document(extract(data, filename))
+def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT) -> Report:
+    return parse_document(extract(data, filename, limits))
 
 
-def parse_file(path: str | Path) -> Report:
+def parse_file(path: str | Path, limits: Limits = DEFAULT) -> Report:
+    """Read and parse the file at `path` (in this process: see core.jobs
+    for the time and memory limits)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile("unreadable", f"{path.name}: {exc.strerror}") from exc
-    return parse_bytes(data, path.name)
+    return parse_bytes(read_file(path, limits), path.name, limits)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -43,15 +43,28 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+# The PostgreSQL advisory lock held while the schema is created.
+SCHEMA_LOCK = 0x6E69616E62616F  # "nianbao"
+
+
 def init_db(engine: Engine) -> None:
-    """Create every table that does not exist yet."""
+    """Create every table that does not exist yet — safely when several
+    processes start at once on a fresh database: one creates the schema
+    while the others wait on a lock (SQLite: an exclusive transaction;
+    PostgreSQL: an advisory lock), then find it there."""
     for name in MODEL_MODULES:
         try:
             import_module(name)
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise
-    SQLModel.metadata.create_all(engine)
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN EXCLUSIVE")
+        elif conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+        SQLModel.metadata.create_all(conn)
+        conn.commit()
 
 
 def session(engine: Engine) -> Session:

@@ -18,6 +18,7 @@ from core.defect import Defect
 from core.derived import derived_totals
 from core.document import Location
 from core.messages import message as core_message
+from core.normalize import printable
 from core.report import Report
 from core.store.models import Agency, DefectRecord, StoredFile, TextFactRecord
 from core.store.models import Report as ReportRow
@@ -34,6 +35,7 @@ class IngestResult:
     error_detail: str = ""
     filename: str = ""
     superseded_id: int | None = None
+    error_slots: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -45,8 +47,8 @@ class IngestResult:
     def message(self, lang: str = "zh") -> str:
         """One line for the user, in `lang`."""
         if self.status == "failed":
-            reason = _failure_reason(self.error_code, self.error_detail, lang)
-            return core_message("ingest.failed", lang, name=self.filename, reason=reason)
+            reason = _failure_reason(self.error_code, self.error_slots, lang)
+            return core_message("ingest.failed", lang, name=printable(self.filename), reason=reason)
         r = self.report
         agency = (r.agency if r else None) or core_message("ingest.unknown_agency", lang)
         year = (r.year if r else None) or core_message("ingest.unknown_year", lang)
@@ -62,13 +64,12 @@ class IngestResult:
         )
 
 
-def _failure_reason(code: str | None, detail: str, lang: str) -> str:
-    try:
-        return core_message(
-            f"unreadable.{code}", lang, detail=detail, ext=detail, size=detail, limit=""
-        )
-    except KeyError:
-        return core_message("ingest.internal", lang, detail=detail or code)
+def _failure_reason(code: str | None, slots: dict[str, Any], lang: str) -> str:
+    from core.unreadable import unreadable_text
+
+    if code and code != "internal":
+        return unreadable_text(code, lang, slots)
+    return core_message("ingest.internal", lang)
 
 
 def sha_scope(chat_id: int | None):

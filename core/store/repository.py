@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.defect import Defect
 from core.document import UnreadableFile
+from core.jobs import Reader
 from core.report import Report
 from core.store import ingest as ing
 from core.store import versions
@@ -61,8 +62,15 @@ class ReportSummary:
 
 
 class Store:
-    def __init__(self, url: str | None = None, *, parsed_cache: int = 64) -> None:
+    """`reader` reads and checks the files (core.jobs): in this process by
+    default, in worker processes with time and memory limits when the
+    caller (bot, command line) passes a PooledReader."""
+
+    def __init__(
+        self, url: str | None = None, *, parsed_cache: int = 64, reader: Reader | None = None
+    ) -> None:
         self.url = url
+        self.reader = reader or Reader()
         self.engine = make_engine(url)
         init_db(self.engine)
         self._parsed: OrderedDict[str, Report] = OrderedDict()
@@ -71,6 +79,7 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.reader.close()
 
     # ------------------------------------------------------------ ingesting
     def ingest_bytes(
@@ -85,11 +94,9 @@ class Store:
         """Parse, check and store one file; never raises on a bad file."""
         sha = hashlib.sha256(data).hexdigest()
         try:
-            report = self._parse(sha, data, filename)
+            report, first = self._read(sha, data, filename)
         except UnreadableFile as exc:
-            return IngestResult(
-                None, "failed", error_code=exc.code, error_detail=exc.detail, filename=filename
-            )
+            return _failed(exc, filename)
         except Exception as exc:  # a parser bug must not take the caller down
             log.exception("parsing %s failed", filename)
             return IngestResult(
@@ -101,18 +108,22 @@ class Store:
             )
         for attempt in range(3):
             try:
-                return self._store(report, sha, data, filename, user_id, chat_id, published)
+                return self._store(report, first, sha, data, filename, user_id, chat_id, published)
             except IntegrityError:  # another process added the same agency or file
                 if attempt == 2:
                     raise
+            except UnreadableFile as exc:  # last year's check ran over a limit
+                return _failed(exc, filename)
         raise AssertionError("unreachable")
 
-    def _store(self, report, sha, data, filename, user_id, chat_id, published) -> IngestResult:
+    def _store(
+        self, report, first, sha, data, filename, user_id, chat_id, published
+    ) -> IngestResult:
         with session(self.engine) as s:
             agency = ing.agency_for(s, report.agency, report.issuer_kind)
             same = ing.find_same_file(s, sha, chat_id)
             previous = self._previous(s, agency, report.year, chat_id)
-            defects = check(report, previous)
+            defects = first if previous is None else self.reader.check(report, previous)
             if same is not None:
                 s.rollback()
                 return IngestResult(same.id, "unchanged", report, defects, filename=filename)
@@ -134,19 +145,35 @@ class Store:
         status = "superseded" if old else "new"
         return IngestResult(row.id, status, report, defects, filename=filename, superseded_id=old)
 
+    def _read(self, sha: str, data: bytes, filename: str) -> tuple[Report, list[Defect]]:
+        """The file parsed and checked without last year's report (one job)."""
+        cached = self._cached(sha)
+        if cached is not None:
+            return cached, self.reader.check(cached, None)
+        report, defects = self.reader.read(data, filename)
+        self._keep(sha, report)
+        return report, defects
+
     def _parse(self, sha: str, data: bytes, filename: str) -> Report:
+        cached = self._cached(sha)
+        if cached is not None:
+            return cached
+        report = self.reader.parse(data, filename)
+        self._keep(sha, report)
+        return report
+
+    def _cached(self, sha: str) -> Report | None:
         with self._lock:
             if sha in self._parsed:
                 self._parsed.move_to_end(sha)
                 return self._parsed[sha]
-        from core.parse import parse_bytes
+        return None
 
-        report = parse_bytes(data, filename)
+    def _keep(self, sha: str, report: Report) -> None:
         with self._lock:
             self._parsed[sha] = report
             while len(self._parsed) > self._parsed_max:
                 self._parsed.popitem(last=False)
-        return report
 
     def _parsed_row(self, s, row: ReportRow) -> Report | None:
         f = s.get(StoredFile, row.sha256)
@@ -154,6 +181,9 @@ class Store:
             return None
         try:
             return self._parse(row.sha256, f.data, f.filename)
+        except UnreadableFile as exc:  # a stored file read again over a limit
+            log.warning("re-reading stored report %s: %s", row.id, exc.code)
+            return None
         except Exception:  # a stored file the current parser cannot read
             log.exception("re-reading stored report %s failed", row.id)
             return None
@@ -181,7 +211,7 @@ class Store:
                 continue
             parsed = self._parsed_row(s, nxt)
             if parsed is not None:
-                ing.replace_defects(s, nxt, check(parsed, report))
+                ing.replace_defects(s, nxt, self.reader.check(parsed, report))
 
     def recheck(self, report_ids: list[int]) -> int:
         """Check stored reports again against last year's stored report of
@@ -196,7 +226,7 @@ class Store:
                 previous = self._previous(s, s.get(Agency, row.agency_id), row.year, row.chat_id)
                 parsed = self._parsed_row(s, row) if previous is not None else None
                 if parsed is not None:
-                    ing.replace_defects(s, row, check(parsed, previous))
+                    ing.replace_defects(s, row, self.reader.check(parsed, previous))
                     done += 1
             s.commit()
         return done
@@ -285,15 +315,15 @@ class Store:
             return queries.defects(s, report_id)
 
 
-def check(report: Report, previous: Report | None) -> list[Defect]:
-    """The checker's defects, with the cross-year rules when `previous` is given."""
-    from core.check import check_report
-
-    try:
-        return list(check_report(report, previous=previous))
-    except Exception:  # a checker bug must not lose the upload; the log shows it
-        log.exception("checking %s failed", report.document.name)
-        return []
+def _failed(exc: UnreadableFile, filename: str) -> IngestResult:
+    return IngestResult(
+        None,
+        "failed",
+        error_code=exc.code,
+        error_detail=exc.detail,
+        filename=filename,
+        error_slots=dict(exc.slots),
+    )
 
 
 def _summary_select():

@@ -143,7 +143,8 @@ class Harness:
             timeout=timeout,
         )
         summary = edit["result"]["text"]
-        result = Result(summary, [], [], status_message=edit["result"])
+        # the defects ride in the summary's own message when they fit
+        result = Result(summary, DEFECT_LINE.findall(summary), [], status_message=edit["result"])
         if not any(rx.search(summary) for rx in COUNTS.values()):
             return result  # a failure message: nothing follows
         total = sum(result.counts)

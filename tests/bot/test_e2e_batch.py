@@ -111,7 +111,7 @@ async def test_a_zip_of_30_reports_gets_progress_one_summary_and_the_workbook(po
     check_progress(fake, chat, total)
     text = summary_of(fake, chat)
     check_summary(text, failed=1)
-    assert f"{BROKEN[0]}：文件已损坏" in text  # the GBK name decoded, the reason given
+    assert f"{BROKEN[0]}：这份 Word 文件已损坏" in text  # the GBK name decoded, the reason given
     check_workbook(wb, [BROKEN[0]])
     assert not [c for c in fake.calls if "太快" in str(c.get("result", ""))]
 

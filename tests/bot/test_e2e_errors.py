@@ -70,30 +70,20 @@ async def test_reports_lists_this_chats_reports_with_their_counts(polling_bot):
     assert "还没有上传过报告" in (await polling_bot.text_reply(1205))["text"]
 
 
-async def test_a_check_that_takes_too_long_is_abandoned_with_a_message(polling_bot):
-    import threading
+async def test_a_check_that_runs_over_the_time_limit_is_stopped_with_one_message(polling_bot):
+    from core.unreadable import unreadable_text
+    from tests.hostile.files import pdf_ruled_table
 
     h = polling_bot
-    await h.restart(check_timeout=0.2)
-    store = h.app.bot_data["services"].store
-    release = threading.Event()
-    real = store.ingest_bytes
-
-    def stuck(*args, **kwargs):
-        release.wait(20)
-        return real(*args, **kwargs)
-
-    store.ingest_bytes = stuck
-    name, data = seed_bytes("001", "txt")
-    await h.fake.send_document(1206, name, data)
-    try:
-        result = await h.upload_result(1206)
-    finally:
-        release.set()
-    assert result.summary == t("upload.timeout", "zh", name=name, seconds="0.2")
-    store.ingest_bytes = real
+    await h.restart(check_timeout=1.0)
+    # a ruled table of 1,500 rows: within the row limit, seconds to read
+    await h.fake.send_document(1206, "slow.pdf", pdf_ruled_table(1500))
+    result = await h.upload_result(1206)
+    assert result.summary == unreadable_text("too_slow", "zh", {"seconds": "1"})
     await h.fake.send_command(1206, "/start")
     assert "年度报告助手" in (await h.text_reply(1206))["text"]
+    # told once: the status message edited, nothing else sent about it
+    assert sum("秒仍未完成" in m.get("text", "") for m in h.fake.sent(1206)) == 1
 
 
 async def test_a_file_getfile_finds_too_big_is_refused_as_too_large(polling_bot):

@@ -103,7 +103,10 @@ async def test_who_has_not_filed_before_and_after_the_reports_arrive(in_january_
     not_filed = after.split("未提交（2）：")[1].split("\n\n")[0]
     assert "正宁县司法局" in not_filed and "桥口区司法局" in not_filed
     assert "许昌市司法局" not in not_filed and "洪泽区人民政府" not in not_filed
-    assert "· 江汉区教育局：《江汉区教育局2023年政府信息公开工作年度报告.docx》文件已损坏" in after
+    assert (
+        "· 江汉区教育局：《江汉区教育局2023年政府信息公开工作年度报告.docx》这份 Word 文件已损坏"
+        in after
+    )
 
     year_2024 = await missing(h, "2024")
     assert "已提交 1 个" in year_2024  # 硚口区司法局's 2024 report, confirmed by hand

@@ -77,7 +77,7 @@ async def test_the_reply_is_in_english_for_an_english_user(polling_bot):
     await polling_bot.fake.send_document(802, name, data, language_code="en")
     result = await polling_bot.upload_result(802)
     assert result.summary.startswith("Checked:")
-    assert "Fix: " in result.messages[0]["text"]
+    assert "Fix: " in result.summary  # the defects fit in the summary's message
 
 
 async def test_every_message_respects_the_4096_character_limit(polling_bot):
@@ -107,7 +107,7 @@ async def test_an_unsupported_type_is_refused_without_downloading(polling_bot):
 async def test_a_file_named_doc_that_is_no_word_file_is_called_damaged(polling_bot):
     await polling_bot.fake.send_document(815, "report.doc", b"\xd0\xcf\x11\xe0 not a document")
     result = await polling_bot.upload_result(815)
-    assert "文件已损坏或格式不符" in result.summary
+    assert "文件已损坏，或内容与文件扩展名不符" in result.summary
 
 
 async def test_a_corrupt_docx_gets_a_clear_message_and_the_bot_goes_on_serving(polling_bot):
@@ -141,19 +141,25 @@ async def test_fifty_users_uploading_at_once_all_get_correct_replies(polling_bot
         assert AGENCY[seed] in result.summary
 
 
-async def test_uploads_beyond_the_per_user_limit_are_refused(polling_bot):
-    fake = polling_bot.fake
-    name, data = seed_bytes("003", "txt")
-    for _ in range(6):
+async def test_uploads_beyond_the_per_user_rate_are_queued_and_then_checked(polling_bot):
+    h = polling_bot
+    await h.restart(uploads_per_window=2, upload_window_seconds=2.0)
+    fake = h.fake
+    for n in range(3):
+        name, data = seed_bytes(f"00{n}", "txt")
         await fake.send_document(808, name, data)
-    refusal = await fake.wait_for(
+    queued = await fake.wait_for(
         lambda c: (
             c["method"] == "sendMessage"
             and c["result"]["chat"]["id"] == 808
-            and "太快" in c["result"]["text"]
+            and "已排队" in c["result"]["text"]
         )
     )
-    assert "每 60 秒最多 5 个文件" in refusal["result"]["text"]
+    assert "每 2 秒最多检查 2 个文件" in queued["result"]["text"]
+    results = [await h.upload_result(808) for _ in range(3)]
+    assert all(sum(r.counts) > 0 for r in results)
+    # the queued upload's own status message became its result
+    assert queued["result"]["message_id"] in [r.status_message["message_id"] for r in results]
 
 
 async def test_a_category_button_lists_that_categorys_defects(polling_bot):

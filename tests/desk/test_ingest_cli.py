@@ -18,7 +18,7 @@ def test_ingest_ends_with_a_summary_of_what_happened(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert "共 3 个文件：新保存 2，替换旧版本 0，未变 0，失败 1。" in out
     assert out[-2] == "失败的文件："
-    assert out[-1].startswith(f"· {folder / '坏的.docx'}：文件已损坏")
+    assert out[-1].startswith(f"· {folder / '坏的.docx'}：这份 Word 文件已损坏")
 
     archive = tmp_path / "again.zip"
     archive.write_bytes(zip_of([(SEEDS["000"].name, SEEDS["000"].read_bytes())]))
