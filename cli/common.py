@@ -40,16 +40,13 @@ def pool(workers: int = 1) -> Pool:
 
 def read_and_check(path: str, *, check: bool) -> tuple[Report, list]:
     """Read the file at `path` in a worker process within the limits: the
-    Report, and its defects when `check`; UnreadableFile otherwise."""
+    Report, and its defects when `check`; UnreadableFile otherwise.  One
+    file, one forked worker (no pool to start and stop)."""
     data = read_file(path, limits())
-    work = pool()
-    try:
-        name = Path(path).name
-        if check:
-            return work.run(jobs.read, data, name, limits())
-        return work.run(jobs.parse, data, name, limits()), []
-    finally:
-        work.close(wait=False)
+    name = Path(path).name
+    if check:
+        return jobs.run_once(jobs.read, data, name, limits(), limits=limits())
+    return jobs.run_once(jobs.parse, data, name, limits(), limits=limits()), []
 
 
 def print_json(obj: Any) -> None:

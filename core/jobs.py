@@ -17,15 +17,16 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import resource
+import select
 import signal
 import threading
+import time
 from concurrent.futures import CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
-
-from pebble import ProcessExpired, ProcessPool
 
 from core.defect import Defect
 from core.document import UnreadableFile
@@ -135,6 +136,57 @@ def _job(fn: Any, args: tuple) -> Any:
         raise UnreadableFile("too_complex") from None
 
 
+def run_once(fn: Any, *args: Any, limits: Limits = DEFAULT) -> Any:
+    """`fn(*args)` in one forked worker process with the time and memory
+    limits — for a command that reads one file and exits (a pool's set-up
+    and shutdown would cost more than the job).  UnreadableFile when the
+    job runs over a limit or its worker dies."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        os.close(read_end)
+        code = 0
+        try:
+            _start_worker(limits.memory_bytes)
+            try:
+                result: Any = ("ok", _job(fn, args))
+            except UnreadableFile as exc:
+                result = ("unreadable", exc)
+            payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+        except BaseException:  # noqa: BLE001 - nothing may escape a forked child
+            code = 1
+        os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + limits.seconds
+    with os.fdopen(read_end, "rb", buffering=0) as src:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([src], [], [], left)[0]:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise UnreadableFile("too_slow", "", seconds=f"{limits.seconds:g}")
+            chunk = src.read(1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    if not chunks:
+        # killed by the kernel (out of memory) or a crash of a C library
+        signalled = os.WIFSIGNALED(status) and os.WTERMSIG(status) in (
+            signal.SIGKILL,
+            signal.SIGSEGV,
+            signal.SIGABRT,
+        )
+        raise UnreadableFile("too_much_memory" if signalled else "worker_crashed")
+    kind, value = pickle.loads(b"".join(chunks))
+    if kind == "unreadable":
+        raise value
+    return value
+
+
 class Pool:
     """Worker processes with a time and a memory limit per job.
 
@@ -154,7 +206,9 @@ class Pool:
         self._lock = threading.Lock()
         self._pool = self._new_pool()
 
-    def _new_pool(self) -> ProcessPool:
+    def _new_pool(self) -> Any:
+        from pebble import ProcessPool  # imported only where a pool is made
+
         return ProcessPool(
             max_workers=self.workers,
             max_tasks=TASKS_PER_WORKER,
@@ -189,7 +243,7 @@ class Pool:
             self._renew(pool)
             raise UnreadableFile("worker_crashed") from None
 
-    def _renew(self, broken: ProcessPool) -> None:
+    def _renew(self, broken: Any) -> None:
         with self._lock:
             if self._pool is broken and not self.closed:
                 self._pool = self._new_pool()
@@ -213,7 +267,11 @@ def outcome(future: Future, limits: Limits) -> Any:
         return future.result()
     except FutureTimeout:
         raise UnreadableFile("too_slow", "", seconds=f"{limits.seconds:g}") from None
-    except ProcessExpired as exc:
+    except Exception as exc:
+        from pebble import ProcessExpired
+
+        if not isinstance(exc, ProcessExpired):
+            raise
         # killed by the kernel: out of memory (SIGKILL, SIGSEGV in a library
         # that could not allocate), or a crash of a C library
         log.warning("a worker died (exit code %s)", exc.exitcode)

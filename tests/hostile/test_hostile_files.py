@@ -27,7 +27,9 @@ BAD_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]|<!DOCTYPE|<!ENTITY")
 
 @pytest.fixture(scope="module")
 def reader():
-    pool = Pool(DEFAULT, 2)
+    # as the bot starts it: workers forked from a small server process, not
+    # from a test process grown large (its size would count against RLIMIT_AS)
+    pool = Pool(DEFAULT, 2, start="forkserver")
     yield PooledReader(pool)
     pool.close(wait=False)
 
