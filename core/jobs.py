@@ -121,9 +121,21 @@ def _start_worker(memory_bytes: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_bytes > 0:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        # the job's allowance on top of what the worker maps already (a worker
+        # forked from a large process starts large)
+        wanted = max(memory_bytes, _mapped() + memory_bytes // 2)
+        limit = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     cap_library_loggers()
+
+
+def _mapped() -> int:
+    """Bytes of address space this process maps now (0 where it cannot tell)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _job(fn: Any, args: tuple) -> Any:
