@@ -157,11 +157,14 @@ def _fees_before_2019(ctx: Context, params: dict) -> Iterator[Defect]:
         if mentions
         else (sentences[0].location() if sentences else DefectLocation())
     )
+    # the 2007 regulation's item on fees was often folded into other parts by
+    # the provincial templates of the time: a missing statement is likely, not
+    # certain, a breach — a warning
     yield ctx.defect(
         "S7-FEE",
         where,
         {"text": mentions[0][0].quote if mentions else "", "regulation": "2007"},
-        severity="warning" if mentions else None,
+        severity="warning",
         basis="prose" if mentions else "absence",
         place=ui("fees.place_2007"),
         fees=ui("fees.what_2007"),

@@ -71,7 +71,7 @@ def timeliness(ctx: Context) -> Iterator[Defect]:
             deadline=due.isoformat(),
             days=(r.closing_date - due).days,
         )
-    elif r.closing_date <= date(r.year, 12, 31):
+    elif r.closing_date < date(r.year, 12, 31):  # signed on the period's last day is not early
         yield ctx.defect(
             "S8-DATE-EARLY", where, evidence, date=r.closing_date.isoformat(), year=r.year
         )
