@@ -83,6 +83,9 @@ def _counts(q: Query, s: Session, chat_id: int | None, a: Answer, year: int, cou
     )
 
 
+TIED_MAX = 50  # agencies named as tied for first at most
+
+
 def rank(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
     year = _scope(q, s, chat_id, a)
     if not year:
@@ -118,7 +121,14 @@ def rank(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
     a.detail.update(order=q.order, shown=len(a.value), every=q.limit == 0)
     if a.value:
         best = a.value[0]["value"]
-        a.detail["tied"] = [i["agency"] for i in a.value if i["value"] == best]
+        tied = [i["agency"] for i in a.value if i["value"] == best]
+        if len(tied) == len(a.value) < counts.filled:
+            # every one shown ties for first: name all who do, not the shown ones only
+            _, more = rankings.aggregate(
+                s, keys, year, chat_id, order=q.order, limit=TIED_MAX, name_contains=q.filters
+            )
+            tied = [x.ref.agency for x in more if number(x.value) == best]
+        a.detail["tied"] = tied
 
 
 def _text_rank(q: Query, s: Session, chat_id: int | None, a: Answer, year: int) -> None:

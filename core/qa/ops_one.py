@@ -22,6 +22,24 @@ def agency_reports(q: Query, s: Session, chat_id: int | None, a: Answer):
     return refs
 
 
+def report_of_year(q: Query, s: Session, chat_id: int | None, a: Answer):
+    """The agency's visible report of the question's year (its latest when the
+    question names none), or None with the answer saying why."""
+    refs = agency_reports(q, s, chat_id, a)
+    if not refs:
+        return None
+    year = q.year
+    if year is None:
+        year = max(refs)
+        a.warnings.append({"kind": "default_year", "year": year})
+    a.year = year
+    ref = refs.get(year)
+    if ref is None:
+        a.kind = "no_data"
+        a.detail.update(reason="no_report", years=sorted(refs))
+    return ref
+
+
 def add_value(a: Answer, v: Value) -> None:
     a.sources += v.sources or v.stated
     a.warnings += v.warnings
@@ -39,18 +57,8 @@ def item(v: Value) -> dict:
 
 
 def figure(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
-    refs = agency_reports(q, s, chat_id, a)
-    if not refs:
-        return
-    year = q.year
-    if year is None:
-        year = max(refs)
-        a.warnings.append({"kind": "default_year", "year": year})
-    a.year = year
-    ref = refs.get(year)
+    ref = report_of_year(q, s, chat_id, a)
     if ref is None:
-        a.kind = "no_data"
-        a.detail.update(reason="no_report", years=sorted(refs))
         return
     v = read(s, [ref], q.metric)[ref.id]
     a.value = v.value

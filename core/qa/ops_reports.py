@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from core.qa.answer import Answer
 from core.qa.evidence import defect_dict
+from core.qa.ops_one import report_of_year
 from core.qa.query import Query
 from core.qa.roster import RosterHandler, RosterQuestion
 from core.store import queries
@@ -36,20 +37,8 @@ def list_reports(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
 
 
 def defects(q: Query, s: Session, chat_id: int | None, a: Answer) -> None:
-    refs = queries.reports_of_agency(s, q.agency.id, chat_id)
-    if not refs:
-        a.kind = "no_data"
-        a.detail["reason"] = "no_agency_report"
-        return
-    year = q.year
-    if year is None:
-        year = max(refs)
-        a.warnings.append({"kind": "default_year", "year": year})
-    a.year = year
-    ref = refs.get(year)
+    ref = report_of_year(q, s, chat_id, a)
     if ref is None:
-        a.kind = "no_data"
-        a.detail.update(reason="no_report", years=sorted(refs))
         return
     a.detail["title"] = ref.title
     a.value = [defect_dict(d) for d in queries.defects(s, ref.id)]

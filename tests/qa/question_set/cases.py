@@ -156,7 +156,10 @@ def comparison_cases() -> list[Case]:
                 expect = {
                     "kind": kind,
                     "key": "t3.new_received.total",
-                    "items": [(first.year, v1), (last.year, v2)],
+                    # "X年比Y年": the two years; "from Y to X", "Y到X年": every year between
+                    "items": [(first.year, v1), (last.year, v2)]
+                    if "比" in p
+                    else [(t.year, t.value("t3.new_received", "total")) for t in ts],
                     "delta": v2 - v1,
                     "rate": None if not v1 else round((v2 - v1) / v1 * 100, 1),
                 }
