@@ -9,12 +9,11 @@ text is dropped, inserted text kept; both are recorded as residues.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
-import zlib
 from collections.abc import Iterator
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.pkgreader import PackageReader
 from lxml import etree
 
 from core.document import Cell, Document, Location, Paragraph, Residue, Table, UnreadableFile
@@ -113,12 +112,48 @@ def _deleted_text(el: etree._Element) -> str:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
 
 
-def _parts(data: bytes) -> dict[str, bytes]:
-    """Relationship type -> blob of the package's parts (python-docx's OPC reader)."""
-    reader = PackageReader.from_file(io.BytesIO(data))
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _parts(package: zipfile.ZipFile, name: str) -> dict[str, bytes]:
+    """Relationship type -> blob of the parts read: the main document and its
+    comments, found through the package's relationships — the other parts
+    (styles, fonts, images, themes) are never inflated."""
+    members = {i.filename: i for i in package.infolist()}
+
+    def blob(path: str) -> bytes | None:
+        info = members.get(path.lstrip("/"))
+        if info is None:
+            return None
+        data = package.read(info)
+        if any(d in data for d in _DECLARATIONS):
+            raise UnreadableFile("unsafe_xml", f"{name}: {info.filename}")
+        return data
+
+    def targets(rels_path: str, base: str) -> dict[str, str]:
+        data = blob(rels_path)
+        if data is None:
+            return {}
+        out = {}
+        for rel in etree.fromstring(data, _PARSER).iter(_REL_NS):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+            out.setdefault(rel.get("Type") or "", posixpath.normpath(path))
+        return out
+
     parts: dict[str, bytes] = {}
-    for _, _, reltype, blob in reader.iter_sparts():
-        parts.setdefault(reltype, blob)
+    main_path = targets("_rels/.rels", "").get(RT.OFFICE_DOCUMENT)
+    if main_path is None:
+        return parts
+    main = blob(main_path)
+    if main is not None:
+        parts[RT.OFFICE_DOCUMENT] = main
+    folder, file = posixpath.split(main_path)
+    comments = targets(posixpath.join(folder, "_rels", file + ".rels"), folder).get(RT.COMMENTS)
+    if comments and (data := blob(comments)) is not None:
+        parts[RT.COMMENTS] = data
     return parts
 
 
@@ -312,7 +347,6 @@ def _comments(blob: bytes | None) -> dict[str, tuple[str | None, str]]:
 _DECLARATIONS = tuple(
     text.encode(enc) for text in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le")
 )
-_XML_PARTS = (".xml", ".rels")
 # An Office file saved with an open password: an OLE compound file holding
 # the encrypted package under this stream name.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -340,34 +374,17 @@ def _open_zip(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
         raise UnreadableFile("too_large_unpacked", name, size=unpacked, limit=limits.unpacked_bytes)
     if any(i.flag_bits & 0x1 for i in infos):
         raise UnreadableFile("docx_encrypted", name)
-    for info in infos:
-        if info.filename.lower().endswith(_XML_PARTS) and _declares(package, info):
-            raise UnreadableFile("unsafe_xml", f"{name}: {info.filename}")
     return package
-
-
-def _declares(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Does the XML part declare a DTD or an entity (read in pieces)?"""
-    tail = b""
-    try:
-        with package.open(info) as part:
-            while chunk := part.read(1 << 20):
-                window = tail + chunk
-                if any(d in window for d in _DECLARATIONS):
-                    return True
-                tail = window[-32:]
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-        raise UnreadableFile("docx_damaged", f"{info.filename}: {type(exc).__name__}") from None
-    return False
 
 
 def extract(data: bytes, name: str, limits: Limits = DEFAULT) -> Document:
     """Read the bytes of a .docx file, within `limits`."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: an encrypted package, or an old .doc
         raise UnreadableFile("docx_encrypted" if is_encrypted(data) else "legacy_doc", name)
-    _open_zip(data, name, limits).close()
+    package = _open_zip(data, name, limits)
     try:
-        parts = _parts(data)
+        with package:
+            parts = _parts(package, name)
         main = parts.get(RT.OFFICE_DOCUMENT)
         if main is None:
             raise UnreadableFile("docx_damaged", f"{name}: no main document part")

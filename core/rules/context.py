@@ -259,12 +259,22 @@ class Context:
         if sections not in self._sentences:
             out: list[Sentence] = []
             if sections is None:
-                out.extend(split_sentences(None, self.report.preamble))
-            for s in self.report.sections:
+                out.extend(self._split(None, None))
+            for i, s in enumerate(self.report.sections):
                 if sections is None or s.key in sections:
-                    out.extend(split_sentences(s.key, s.paragraphs))
+                    out.extend(self._split(i, s))
             self._sentences[sections] = out
         return self._sentences[sections]
+
+    def _split(self, index: int | None, section) -> list[Sentence]:  # noqa: ANN001
+        """The sentences of one section (None: the preamble), split once."""
+        key = ("section", index)
+        if key not in self._sentences:
+            if section is None:
+                self._sentences[key] = split_sentences(None, self.report.preamble)
+            else:
+                self._sentences[key] = split_sentences(section.key, section.paragraphs)
+        return self._sentences[key]
 
     def find_sentences(
         self, pattern: str, sections: tuple[str, ...] | None = None
