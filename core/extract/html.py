@@ -233,6 +233,10 @@ def extract(data: bytes, name: str) -> Document:
         raise UnreadableFile("corrupt", f"{name}: {exc}") from exc
     if root is None:
         raise UnreadableFile("corrupt", f"{name}: no HTML")
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops at its nesting limit and drops the rest of the page:
+        # what follows was never read, so nothing may be judged from it
+        raise UnreadableFile("too_complex", f"{name}: nested too deeply")
     candidates = title_candidates(root)
     for el in list(root.iter(*html_hints()["drop"])):
         if tag_of(el) in ("header", "footer") and any(

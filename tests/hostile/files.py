@@ -533,7 +533,7 @@ def _kit() -> dict[str, Hostile]:
             "html_nested",
             "nested.html",
             html_nested,
-            READ,
+            "too_complex",
             "seed page with 100,000 nested elements",
         ),
         Hostile(
