@@ -15,7 +15,6 @@ extractors' own."""
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import pickle
 import resource
@@ -25,7 +24,6 @@ import threading
 import time
 from concurrent.futures import CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from core.defect import Defect
@@ -212,6 +210,8 @@ class Pool:
         self.limits = limits
         self.closed = False
         self.workers = max(1, workers or default_workers())
+        import multiprocessing  # a command that reads one file never needs it
+
         self._context = multiprocessing.get_context(start)
         if start == "forkserver":
             self._context.set_forkserver_preload(PRELOAD)
@@ -247,7 +247,11 @@ class Pool:
                     raise UnreadableFile("stopped")
                 wait([future], timeout=0.5)
             return outcome(future, self.limits)
-        except BrokenProcessPool:
+        except Exception as exc:
+            from concurrent.futures.process import BrokenProcessPool
+
+            if not isinstance(exc, BrokenProcessPool):
+                raise
             if self.closed:
                 raise UnreadableFile("stopped") from None
             # a worker died so that the pool lost its channel: a new pool

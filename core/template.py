@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -179,6 +178,8 @@ def _read(name: str) -> dict[str, Any]:
             return pickle.loads(cached.read_bytes())
         except Exception:  # a damaged cache: read the TOML again
             pass
+    import tomllib  # only when the cache is missing or stale
+
     with source.open("rb") as fh:
         data = tomllib.load(fh)
     if cached is not None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 # GB2312 and GBK are subsets of GB18030: decoding with the superset never loses text.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "euc_cn": "gb18030"}
 
@@ -34,6 +32,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(enc), enc
         except UnicodeDecodeError:
             continue
+    from charset_normalizer import from_bytes  # only when no encoding is sure
+
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         enc = superset(best.encoding)

@@ -281,12 +281,12 @@ class Context:
     ) -> list[tuple[Sentence, re.Match[str]]]:
         """Every match of a data-file pattern in the sentences of `sections`."""
         word = required_word(pattern)
-        regex = compiled(pattern)
         sentences = self.sentences(sections)
         joined = self._sentence_text(sections)
-        if (word and word not in joined) or (
-            not _ANCHORED.search(pattern) and regex.search(joined) is None
-        ):
+        if word and word not in joined:
+            return []  # not even compiled: a fresh process compiles only what it runs
+        regex = compiled(pattern)
+        if not _ANCHORED.search(pattern) and regex.search(joined) is None:
             return []  # most patterns match nowhere: one scan of the whole text tells
         return [
             (s, m) for s in sentences if not word or word in s.text for m in regex.finditer(s.text)
