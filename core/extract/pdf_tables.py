@@ -8,8 +8,8 @@ Word cuts a long table at the foot of a page in three ways, all undone here:
   as a blank cell on the next page: it is marked a covered slot of the cell
   it continues;
 - a row may itself be cut in two (允许跨页断行, Word's default), its label
-  lines shared between the pages and its figures on one side only: the two
-  halves are one row again when that is clear (see _cut_row).
+  lines shared between the pages and each figure on one side, against a
+  blank: the two halves are one row again when that is clear (see _cut_row).
 """
 
 from __future__ import annotations
@@ -151,9 +151,11 @@ def stitch(group: Group, part: Part) -> None:
 
 def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     """Are these the two halves of one row cut by a page break?  Each lower
-    half sits under an upper one; a figure never runs on, so figures stand
-    on one side only and against blanks; the upper half starts a numbered
-    row label ("1.", "（三）" …) and the lower half starts none."""
+    half sits under an upper one; a figure never runs on, so each figure
+    stands against a blank (most on one side; a cell whose figure follows an
+    empty paragraph puts it on the next page while the others stay above);
+    the upper half starts a numbered row label ("1.", "（三）" …) and the
+    lower half starts none."""
     if not pairs:
         return False
     starts = settings()["starts"]
@@ -161,7 +163,7 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     def numbered(text: str) -> bool:
         return any(p.match(text.strip()) for p in starts)
 
-    sides, upper_label = set(), False
+    upper_label = False
     for f, q in pairs:
         if f is None:
             return False
@@ -169,12 +171,11 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
         if (f_value and q.text.strip()) or (q_value and f.text.strip()):
             return False
         if f_value or q_value:
-            sides.add(q_value)
             continue
         if numbered(q.text):
             return False
         upper_label = upper_label or numbered(f.text)
-    return upper_label and len(sides) <= 1
+    return upper_label
 
 
 def _without_repeated_header(group: Group, part: Part) -> Part:
