@@ -58,16 +58,18 @@ def residue(ctx: Context) -> Iterator[Defect]:
     section = _section_of(ctx)
     seen: set[tuple] = set()
     hidden = ctx.params("S9-BOOKMARK")["hidden_prefix"]
+    source = ctx.report.document.source
     for r in ctx.report.document.residues:
         code = _CODE.get(r.kind)
         if code is None:
             continue
-        if (
-            r.kind == "bookmark"
-            and ctx.report.document.source in ("docx", "html")
-            and r.text.strip().startswith(hidden)
+        if r.kind == "bookmark" and (
+            source == "docx" or (source == "html" and r.text.strip().startswith(hidden))
         ):
-            continue  # Word's own hidden bookmark (_GoBack, _Toc…): invisible in the published file
+            # a .docx bookmark, Word's own (_GoBack, _Toc…) or named by a person or
+            # a template (正文, 标题 …), shows nowhere in the published file; only a
+            # "[bookmark: …]" left as text is residue (found below)
+            continue
         pos = (r.location.line, r.location.paragraph, r.location.table)
         seen.add((code, pos))
         yield ctx.defect(

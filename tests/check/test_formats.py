@@ -74,3 +74,50 @@ def test_pdf_gives_the_defects_of_the_text_version(name):
     ]
     # The PDF carries no Word residue, and its page numbers are pages.
     assert sorted(from_pdf) == sorted(k for k in from_text if not k[0].startswith("S9-"))
+
+
+def _with_bookmarks(data: bytes, names: list[str], visible: str | None = None) -> bytes:
+    """The .docx with named bookmarks around its first paragraphs (as a 公文
+    template marks its 标题 and 正文) and, with `visible`, that marker typed
+    into the text of a later paragraph."""
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    for ident, (name, paragraph) in enumerate(zip(names, paragraphs, strict=False), start=700):
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        start.set(qn("w:id"), str(ident))
+        start.set(qn("w:name"), name)
+        end.set(qn("w:id"), str(ident))
+        paragraph._p.insert(0, start)
+        paragraph._p.append(end)
+    if visible:
+        paragraphs[5].runs[0].text = visible + paragraphs[5].runs[0].text
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_named_bookmarks_in_a_docx_are_invisible_and_not_residue():
+    data = _with_bookmarks(as_docx(CLEAN.read_text(encoding="utf-8")), ["标题", "正文", "PO_1"])
+    report = parse_bytes(data, "template.docx")
+    assert [r.text for r in report.document.residues if r.kind == "bookmark"] == [
+        "标题",
+        "正文",
+        "PO_1",
+    ]
+    assert [d for d in check_report(report) if d.code == "S9-BOOKMARK"] == []
+
+
+def test_a_bookmark_marker_typed_into_a_docx_is_still_residue():
+    data = _with_bookmarks(
+        as_docx(CLEAN.read_text(encoding="utf-8")), ["正文"], visible="[bookmark: _GoBack]"
+    )
+    defects = check_report(parse_bytes(data, "pasted.docx"))
+    assert [(d.code, d.severity) for d in defects if d.code == "S9-BOOKMARK"] == [
+        ("S9-BOOKMARK", "error")
+    ]
