@@ -272,3 +272,61 @@ def test_an_encrypted_pdf_whose_font_maps_to_no_characters_is_restricted_not_a_s
         extract(data, "glyphs.pdf")
     assert err.value.code == "pdf_restricted"
     assert "权限密码" in message("unreadable.pdf_restricted", "zh")
+
+
+# ------------------------------------------------- the title in the file's properties
+def _untitled_pdf(title_property: object = None) -> bytes:
+    """clean_2021 without its title line, as a PDF whose properties hold
+    `title_property` (a str, or the raw bytes a producer wrote)."""
+    import pypdf
+    from pypdf.generic import ByteStringObject, NameObject, TextStringObject
+
+    body = (FIXTURES / "clean_2021.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    report = parse_bytes(body.encode("utf-8"), "untitled.txt")
+    assert report.title is None
+    data = render_pdf(report, load_template("2021"), header="")
+    if title_property is None:
+        return data
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
+    value = (
+        ByteStringObject(title_property)
+        if isinstance(title_property, bytes)
+        else TextStringObject(title_property)
+    )
+    writer._info.get_object()[NameObject("/Title")] = value  # as written, not re-encoded
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+TITLE = "清河市生态环境局2024年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        TITLE,
+        f"Microsoft Word - {TITLE}.docx",  # Word's print-to-PDF names the file
+        f"{TITLE}_年报_清河市人民政府",  # a browser's save-as-PDF copies the page <title>
+        b"\xff\xfe" + TITLE.encode("utf-16-le"),  # WPS: UTF-16 little-endian with its mark
+        TITLE.encode("gb18030"),  # a producer's own Chinese bytes
+    ],
+)
+def test_a_title_only_in_the_pdf_properties_names_the_report(stored):
+    report = parse_bytes(_untitled_pdf(stored), "untitled.pdf")
+    assert (report.title, report.title_source) == (TITLE, "pdf_meta")
+    assert (report.agency, report.year) == ("清河市生态环境局", 2024)
+
+
+def test_a_stored_title_of_another_year_than_the_period_is_not_taken():
+    # the properties kept from last year's file the report was written over
+    report = parse_bytes(_untitled_pdf(TITLE.replace("2024", "2023")), "untitled.pdf")
+    assert report.title is None
+    assert report.year == 2024  # the preamble's statistics period
+
+
+def test_a_title_in_the_text_wins_over_the_stored_one():
+    pdf = _pdf("clean")
+    report = parse_bytes(pdf, "clean.pdf")
+    assert report.title_source == "text"
+    assert report.document.title_candidates == [("pdf_meta", _txt("clean").title)]

@@ -24,6 +24,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
+from pdfminer.utils import decode_text
 from pdfplumber.page import FilteredPage
 from pdfplumber.utils import extract_words
 
@@ -204,15 +205,60 @@ def _page_count(pdf: Any) -> int | None:
         return None
 
 
-def _read(data: bytes, name: str, limits: Limits) -> tuple[list[Page], int, bool]:
+def _decode_title(raw: Any) -> str | None:
+    """A document-information string as text: UTF-16 with either byte-order
+    mark (the standard's big-endian one, and the little-endian one WPS
+    writes), else UTF-8, else GB18030 (a Chinese producer's own bytes), else
+    PDFDocEncoding."""
+    if isinstance(raw, str):
+        return raw
+    if not isinstance(raw, bytes):
+        return None
+    if raw[:2] in (b"\xfe\xff", b"\xff\xfe"):
+        return raw[2:].decode("utf-16-be" if raw[:1] == b"\xfe" else "utf-16-le", "ignore")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return decode_text(raw)
+
+
+def _meta_titles(pdf: Any) -> list[tuple[str, str]]:
+    """The title in the file's properties, split as a page <title> is:
+    ("pdf_meta", text) candidates for core.parse.meta.find_title."""
+    try:
+        title = next(
+            (t for info in pdf.doc.info if (t := _decode_title(resolve1(info.get("Title"))))),
+            None,
+        )
+    except Exception:  # a damaged info dictionary: no title, nothing else lost
+        return []
+    if not title:
+        return []
+    s = settings()
+    title = title.replace("\x00", "").replace("\ufeff", "").strip()
+    for prefix in s.get("title_drop_prefixes", ()):
+        if title.startswith(prefix):
+            title = title[len(prefix) :]
+    title = re.sub(s.get("title_drop_suffix", r"$^"), "", title).strip()
+    parts = re.split(s.get("title_separators", r"\s*[_|｜]\s*"), title)
+    return [("pdf_meta", part.strip()) for part in parts if part and part.strip()]
+
+
+def _read(
+    data: bytes, name: str, limits: Limits
+) -> tuple[list[Page], int, bool, list[tuple[str, str]]]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
         raise UnreadableFile(_code(exc), _why(name, exc)) from exc
     pages: list[Page] = []
     visible = 0
+    titles: list[tuple[str, str]] = []
     try:
         encrypted = getattr(pdf.doc, "encryption", None) is not None
+        titles = _meta_titles(pdf)
         declared = _page_count(pdf)
         if declared is not None and declared > limits.pages:
             raise UnreadableFile("too_many_pages", name, count=declared, limit=limits.pages)
@@ -244,7 +290,7 @@ def _read(data: bytes, name: str, limits: Limits) -> tuple[list[Page], int, bool
             pdf.close()
         except Exception:  # closing a damaged file may fail again: nothing to keep
             pass
-    return pages, visible, encrypted
+    return pages, visible, encrypted, titles
 
 
 def _code(exc: Exception) -> str:
@@ -261,11 +307,11 @@ def _why(name: str, exc: Exception) -> str:
 
 def extract(data: bytes, name: str, limits: Limits = DEFAULT) -> Document:
     """Read the bytes of a text-based PDF, within `limits`."""
-    pages, visible, encrypted = _read(data, name, limits)
+    pages, visible, encrypted, titles = _read(data, name, limits)
     if visible < settings()["min_text_chars"]:
         # an encrypted file whose glyphs map to no characters: the
         # permissions password garbled the text, it is not a scan
         glyphs = any(isinstance(i, Line) and "(cid:" in i.text for p in pages for i in p.items)
         raise UnreadableFile("pdf_restricted" if encrypted and glyphs else "no_text", name)
     drop_furniture(pages)
-    return Document(blocks=blocks(pages), source="pdf", name=name)
+    return Document(blocks=blocks(pages), source="pdf", name=name, title_candidates=titles)

@@ -40,10 +40,10 @@ def parse_document(doc: Document) -> Report:
     as_rows = tables.paragraphs_read_as_rows(rows)
     found_sections, before = sections.find_sections(doc, template, skip=as_rows)
     style = sections.heading_style(found_sections)
-    title, title_loc, title_source = meta.find_title(before, doc.title_candidates)
+    title, title_loc, title_source = meta.find_title(before, meta.trusted_candidates(doc))
     if title is None and not found_sections and not reading.facts:
         raise UnreadableFile("not_a_report", doc.name or "")
-    others = meta.other_titles(title, doc.title_candidates)
+    others = meta.other_titles(title, meta.trusted_candidates(doc))
     agency, year = meta.split_title(title)
     agency_source = title_source if agency else None
     year_source = "title" if year else None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from core.document import Location, Paragraph
+from core.document import Document, Location, Paragraph
 from core.normalize import fold, squash
 from core.template import load_template
 
@@ -114,6 +114,24 @@ def find_title(
             ):
                 return joined, None, source
     return None, None, None
+
+
+def trusted_candidates(doc: Document) -> list[tuple[str, str]]:
+    """The document's titles from outside its text, less a PDF's stored title
+    (its file properties, often kept from the copy of last year's report the
+    new one was written over) that names another year than the statistics
+    period its preamble states."""
+    candidates = doc.title_candidates
+    if not any(where == "pdf_meta" for where, _ in candidates):
+        return candidates
+    period = find_period_year(doc.paragraphs[:12])
+    if period is None:
+        return candidates
+    return [
+        (where, text)
+        for where, text in candidates
+        if where != "pdf_meta" or split_title(squash(text))[1] in (None, period)
+    ]
 
 
 _CITED = re.compile(r"《([^《》]{6,80})》")
