@@ -274,6 +274,22 @@ def test_an_encrypted_pdf_whose_font_maps_to_no_characters_is_restricted_not_a_s
     assert "权限密码" in message("unreadable.pdf_restricted", "zh")
 
 
+def test_a_pdf_whose_chinese_text_reads_as_one_character_is_garbled_not_judged():
+    # a font without a proper character map gives every Chinese glyph one
+    # code: the text layer holds the figures and no words
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    source = (FIXTURES / "clean_2021.txt").read_text(encoding="utf-8").splitlines()[:14]
+    lines = [cjk.sub("平", line)[:38] for line in source if line.strip()]
+    with pytest.raises(UnreadableFile) as err:
+        extract(render_framed(lines), "garbled.pdf")
+    assert err.value.code == "pdf_garbled"
+    assert "乱码" in message("unreadable.pdf_garbled", "zh")
+    assert "garbled" in message("unreadable.pdf_garbled", "en")
+    # the same lines as written read
+    real = [line[:38] for line in source if line.strip()]
+    assert extract(render_framed(real), "real.pdf").paragraphs
+
+
 # ------------------------------------------------- the title in the file's properties
 def _untitled_pdf(title_property: object = None) -> bytes:
     """clean_2021 without its title line, as a PDF whose properties hold

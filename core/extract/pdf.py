@@ -305,6 +305,25 @@ def _why(name: str, exc: Exception) -> str:
     return f"{name}: {type(inner).__name__} {inner}".strip()
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _garbled(pages: list[Page]) -> bool:
+    """Is the Chinese text nearly all one character (a font whose glyphs map
+    to one code, so the text layer holds no words)?"""
+    s = settings()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for item in page.items:
+            texts = [item.text] if isinstance(item, Line) else [c.text for c in item.cells]
+            for text in texts:
+                counts.update(_CJK.findall(text))
+    total = sum(counts.values())
+    if total < s["garbled_min_chars"]:
+        return False
+    return counts.most_common(1)[0][1] > s["garbled_top_share"] * total
+
+
 def extract(data: bytes, name: str, limits: Limits = DEFAULT) -> Document:
     """Read the bytes of a text-based PDF, within `limits`."""
     pages, visible, encrypted, titles = _read(data, name, limits)
@@ -313,5 +332,7 @@ def extract(data: bytes, name: str, limits: Limits = DEFAULT) -> Document:
         # permissions password garbled the text, it is not a scan
         glyphs = any(isinstance(i, Line) and "(cid:" in i.text for p in pages for i in p.items)
         raise UnreadableFile("pdf_restricted" if encrypted and glyphs else "no_text", name)
+    if _garbled(pages):
+        raise UnreadableFile("pdf_garbled", name)
     drop_furniture(pages)
     return Document(blocks=blocks(pages), source="pdf", name=name, title_candidates=titles)
