@@ -52,6 +52,25 @@ def read_cell(raw: str, unit: str = "count") -> tuple[Number | None, str]:
     return None, "invalid"
 
 
+@cache
+def _sign_words() -> tuple[tuple[str, int], ...]:
+    words = load_template().lexicon["cells"].get("signed_words", {})
+    return tuple(sorted(((fold(w), int(v)) for w, v in words.items()), key=lambda x: -len(x[0])))
+
+
+def read_worded_sign(raw: str) -> int | None:
+    """A change written with a word for its sign ("减12", "增加 3件") as a
+    signed whole number; None for anything else."""
+    s = _SPACES.sub("", fold(raw).strip())
+    for word, sign in _sign_words():
+        if s.startswith(word):
+            value, status = read_cell(s[len(word) :])
+            if status == "number" and isinstance(value, int) and value >= 0:
+                return sign * value
+            return None
+    return None
+
+
 def is_value_like(raw: str) -> bool:
     """A cell that holds (or should hold) a figure: a number, blank or a mark."""
     return read_cell(raw)[1] != "invalid"

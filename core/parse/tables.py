@@ -16,7 +16,7 @@ from functools import cache
 
 from core.document import Cell, Document, Location, Paragraph
 from core.normalize import label_key, squash
-from core.parse.cells import read_cell
+from core.parse.cells import read_cell, read_worded_sign
 from core.parse.labels import RowHit, match_column, row_index, t4_header_keys
 from core.report import Fact, LabelMatch, UnmatchedRow
 from core.template import Column, Template, load_template
@@ -336,6 +336,8 @@ def _fact(reading: TableReading, table: str, row_key: str, col: Column, cell: Ce
     if key in reading.facts:
         return
     value, status = read_cell(cell.text, col.unit)
+    if status == "invalid" and col.signed and (worded := read_worded_sign(cell.text)) is not None:
+        value, status = worded, "number"  # "减12" in 本年增/减: -12 (C2 still warns)
     reading.facts[key] = Fact(key, table, row_key, col.key, value, cell.text, cell.location, status)
 
 

@@ -101,6 +101,11 @@ def blank_cells(ctx: Context) -> Iterator[Defect]:
         )
 
 
+def _sign_words(ctx: Context) -> tuple[str, ...]:
+    """The words a drafter writes for a change's sign ("增", "减" …)."""
+    return tuple(ctx.template.lexicon["cells"].get("signed_words", {}))
+
+
 @check("C2")
 def bad_numbers(ctx: Context) -> Iterator[Defect]:
     """Unreadable numbers, negative counts and fractions of a count."""
@@ -109,12 +114,20 @@ def bad_numbers(ctx: Context) -> Iterator[Defect]:
         f = facts.get(key)
         if f is None or f.status == "blank" or f.status == "text":
             continue
-        if f.status == "number" and isinstance(f.value, int) and f.value >= 0:
-            continue  # the usual case
         col = ctx.column(key)
+        worded = (
+            f.status == "number"
+            and col is not None
+            and col.signed
+            and _norm(f.raw).startswith(_sign_words(ctx))
+        )
+        if f.status == "number" and isinstance(f.value, int) and f.value >= 0 and not worded:
+            continue  # the usual case
         problem = None
         if f.status == "invalid":
             problem = ui("cell.invalid")
+        elif worded:
+            problem = ui("cell.worded_sign", value=f"{f.value:+d}")
         elif f.status == "number" and f.value is not None:
             if f.value < 0 and not (col and col.signed):
                 problem = ui("cell.negative")
@@ -132,7 +145,7 @@ def bad_numbers(ctx: Context) -> Iterator[Defect]:
                 {"raw": f.raw, "value": f.value},
                 # a negative or fractional count is impossible; text such as "减12" is
                 # no number but may be plain to a reader
-                severity="warning" if f.status == "invalid" else None,
+                severity="warning" if f.status == "invalid" or worded else None,
                 cell=ctx.cell_label(key),
                 raw=f.raw.strip(),
                 problem=problem,

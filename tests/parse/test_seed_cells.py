@@ -162,3 +162,29 @@ def test_a_row_with_an_unknown_label_is_kept_as_unmatched_with_its_table(fixture
     assert [(u.table, u.label) for u in report.unmatched_rows] == [("t3", "1.某某事项")]
     assert "t3.denied.state_secret.total" not in report.facts  # missing, never invented
     assert report.facts["t3.denied.law_prohibited.total"].value == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "value"), [("减12", -12), ("增3", 3), ("增加 3件", 3), ("减少2", -2)]
+)
+def test_a_change_written_with_a_word_for_its_sign_reads_signed_and_is_still_warned(written, value):
+    # seed 004 (2019 form): 行政事业性收费 上一年项目数量 0, 本年增/减 0
+    from core.check import check_report
+    from core.parse import parse_bytes
+
+    text = seed_path("004").read_text(encoding="utf-8")
+    old = "\t行政事业性收费\n\t\u30000\n\t0\u00a0\n"  # the figures as the seed writes them
+    text = text.replace(old, f"\t行政事业性收费\n\t\u30000\n\t{written}\n", 1)
+    assert written in text
+    report = parse_bytes(text.encode("utf-8"), "004.txt")
+    fact = report.facts["t2v19.admin_fees.delta"]
+    assert (fact.value, fact.status, fact.raw.strip()) == (value, "number", written)
+    c2 = [d for d in check_report(report) if d.code == "C2"]
+    assert [(d.severity, d.evidence["raw"].strip()) for d in c2] == [("warning", written)]
+    assert f"读作 {value:+d}" in c2[0].message("zh")
+
+
+def test_a_sign_word_in_a_count_column_is_no_number():
+    from core.parse.cells import read_cell
+
+    assert read_cell("减12") == (None, "invalid")
