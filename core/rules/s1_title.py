@@ -107,8 +107,8 @@ def title(ctx: Context) -> Iterator[Defect]:
             where,
             {"text": r.title, "agency": agency},
             title=text,
-            agency=agency or "",
-            why=ui("agency.no_place"),
+            agency=agency or "—",
+            why=ui("agency.no_place" if agency else "agency.none"),
         )
     else:
         short = _abbreviation(ctx, text)

@@ -137,5 +137,7 @@ def matches(defect: Defect, case: dict[str, Any]) -> bool:
         return False
     if "severity" in case and defect.severity != case["severity"]:
         return False
+    if "message_contains" in case and case["message_contains"] not in defect.message("zh"):
+        return False
     loc = defect.location.as_dict()
     return all(loc.get(k) == v for k, v in case.get("location", {}).items())
