@@ -155,7 +155,8 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     stands against a blank (most on one side; a cell whose figure follows an
     empty paragraph puts it on the next page while the others stay above);
     the upper half starts a numbered row label ("1.", "（三）" …) and the
-    lower half starts none."""
+    lower half starts none — or, in a row of labels only, the lower half is
+    mostly blank, the rest of long labels running on."""
     if not pairs:
         return False
     starts = settings()["starts"]
@@ -163,7 +164,7 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     def numbered(text: str) -> bool:
         return any(p.match(text.strip()) for p in starts)
 
-    upper_label = False
+    upper_label, figures = False, False
     for f, q in pairs:
         if f is None:
             return False
@@ -171,11 +172,23 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
         if (f_value and q.text.strip()) or (q_value and f.text.strip()):
             return False
         if f_value or q_value:
+            figures = True
             continue
         if numbered(q.text):
             return False
         upper_label = upper_label or numbered(f.text)
-    return upper_label
+    if upper_label:
+        return True
+    # a row of labels only (a header row) cut: the lower half holds just the
+    # lines of its long labels that ran on, under labelled cells, the rest
+    # blank; a header row of its own fills its cells
+    run_on = [(f, q) for f, q in pairs if q.text.strip()]
+    return (
+        not figures
+        and bool(run_on)
+        and 2 * len(run_on) <= len(pairs)
+        and all(f is not None and f.text.strip() for f, _ in run_on)
+    )
 
 
 def _without_repeated_header(group: Group, part: Part) -> Part:

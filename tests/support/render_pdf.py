@@ -113,6 +113,12 @@ def _split_row(placed: Placed, k: int, mode: str) -> Placed:
             below = mode == "figures_below" or (mode == "figures_split" and c == max(figures))
             upper, lower = ("", span.text) if below else (span.text, "")
             out += [(r, c, Span(upper, 1, span.colspan)), (r + 1, c, Span(lower, 1, span.colspan))]
+        elif r == k and mode == "header_runs_on" and len(span.text) <= 4:
+            # a short label fits above the break; only the long ones run on
+            out += [
+                (r, c, Span(span.text, 1, span.colspan, span.header)),
+                (r + 1, c, Span("", 1, span.colspan, span.header)),
+            ]
         elif r == k:
             half = len(span.text) // 2
             out += [
@@ -167,6 +173,8 @@ def _table_flowables(
     header = 3  # table 三's header rows
     rows = max(r + s.rowspan for r, _, s in placed)
     at = header + (rows - header) // 2  # inside 三、本年度办理结果
+    if cut_row == "header_runs_on":
+        at = header - 1  # the applicant columns' header row (商业企业 … 其他)
     if cut_row:
         placed = _split_row(placed, at, cut_row)
         at += 1
@@ -204,7 +212,8 @@ def render_pdf(
     """The report as a PDF exported from Word.  `numbers` picks the footer's
     page-number style (see PAGE_NUMBERS); `header` is the running header
     (default: the report's title; "" for none); `cut_row` ("figures_above",
-    "figures_below" or "figures_split") cuts the row at table 三's page break in two, as
+    "figures_below" or "figures_split"; "header_runs_on": the header row of
+    the applicant columns, its long labels running on) cuts the row at table 三's page break in two, as
     Word does by default; `passwords` (user, owner) encrypt the file (an
     empty user password opens it without asking)."""
     title_lines = _title_lines(report)
