@@ -155,6 +155,8 @@ def test_header_rows_repeated_on_the_next_page_are_dropped_when_joining():
         ("001", "figures_below"),
         ("002", "figures_above"),
         ("004", "figures_below"),
+        ("003", "figures_split"),
+        ("002", "figures_split"),
     ],
 )
 def test_a_row_cut_in_two_by_the_page_break_is_one_row_again(name, cut_row):

@@ -151,9 +151,11 @@ def stitch(group: Group, part: Part) -> None:
 
 def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     """Are these the two halves of one row cut by a page break?  Each lower
-    half sits under an upper one; a figure never runs on, so figures stand
-    on one side only and against blanks; the upper half starts a numbered
-    row label ("1.", "（三）" …) and the lower half starts none."""
+    half sits under an upper one; a figure never runs on, so each figure
+    stands against a blank; the upper half starts a numbered row label
+    ("1.", "（三）" …) and the lower half starts none.  Figures stand on one
+    side only — or on both when the row's label itself runs on below the
+    break (a label cut mid-text is one row, its figures where they fell)."""
     if not pairs:
         return False
     starts = settings()["starts"]
@@ -161,7 +163,7 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     def numbered(text: str) -> bool:
         return any(p.match(text.strip()) for p in starts)
 
-    sides, upper_label = set(), False
+    sides, upper_label, label_runs_on = set(), False, False
     for f, q in pairs:
         if f is None:
             return False
@@ -173,8 +175,10 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
             continue
         if numbered(q.text):
             return False
-        upper_label = upper_label or numbered(f.text)
-    return upper_label and len(sides) <= 1
+        if numbered(f.text):
+            upper_label = True
+            label_runs_on = label_runs_on or bool(q.text.strip())
+    return upper_label and (len(sides) <= 1 or label_runs_on)
 
 
 def _without_repeated_header(group: Group, part: Part) -> Part:

@@ -62,12 +62,14 @@ def residue(ctx: Context) -> Iterator[Defect]:
         code = _CODE.get(r.kind)
         if code is None:
             continue
-        if (
-            r.kind == "bookmark"
-            and ctx.report.document.source in ("docx", "html")
-            and r.text.strip().startswith(hidden)
-        ):
-            continue  # Word's own hidden bookmark (_GoBack, _Toc…): invisible in the published file
+        if r.kind == "bookmark" and ctx.report.document.source == "docx":
+            # a bookmark of the Word file itself (Word's own _GoBack, _Toc…,
+            # one its author set, or one a conversion made of a web page's
+            # anchors) is invisible in the published report; only a marker
+            # printed in the text is residue
+            continue
+        if r.kind == "bookmark" and r.text.strip().startswith(hidden):
+            continue  # a hidden bookmark's name (_GoBack) carried into another format
         pos = (r.location.line, r.location.paragraph, r.location.table)
         seen.add((code, pos))
         yield ctx.defect(

@@ -98,16 +98,20 @@ def _cut(placed: Placed, at: int, repeat: int = 0) -> tuple[Placed, Placed]:
     return head, tail
 
 
-def _split_row(placed: Placed, k: int, figures_below: bool) -> Placed:
+def _split_row(placed: Placed, k: int, figures: str) -> Placed:
     """Row k cut in two as Word cuts a row at a page break: each label's
-    characters shared between the halves, the figures in one half, the other
-    half blank; a cell spanning down from row k or over it spans both."""
+    characters shared between the halves, the figures in one half ("above",
+    "below"; "split": the last column's below, the others above, as a
+    converter that sets figures at the foot of a tall cell cuts them), the
+    other half blank; a cell spanning down from row k or over it spans both."""
     out: Placed = []
+    last = max(c for r, c, span in placed if r == k and FIGURE.fullmatch(span.text.strip()))
     for r, c, span in placed:
         if r < k <= r + span.rowspan - 1 or (r == k and span.rowspan > 1):
             out.append((r, c, Span(span.text, span.rowspan + 1, span.colspan, span.header)))
         elif r == k and FIGURE.fullmatch(span.text.strip()):
-            upper, lower = ("", span.text) if figures_below else (span.text, "")
+            below = figures == "below" or (figures == "split" and c == last)
+            upper, lower = ("", span.text) if below else (span.text, "")
             out += [(r, c, Span(upper, 1, span.colspan)), (r + 1, c, Span(lower, 1, span.colspan))]
         elif r == k:
             half = len(span.text) // 2
@@ -164,7 +168,7 @@ def _table_flowables(
     rows = max(r + s.rowspan for r, _, s in placed)
     at = header + (rows - header) // 2  # inside 三、本年度办理结果
     if cut_row:
-        placed = _split_row(placed, at, figures_below=cut_row == "figures_below")
+        placed = _split_row(placed, at, cut_row.removeprefix("figures_"))
         at += 1
     head, tail = _cut(placed, at, header if repeat_header else 0)
     return [_pdf_table(key, head), PageBreak(), _pdf_table(key, tail)]
@@ -199,8 +203,8 @@ def render_pdf(
 ) -> bytes:
     """The report as a PDF exported from Word.  `numbers` picks the footer's
     page-number style (see PAGE_NUMBERS); `header` is the running header
-    (default: the report's title; "" for none); `cut_row` ("figures_above"
-    or "figures_below") cuts the row at table 三's page break in two, as
+    (default: the report's title; "" for none); `cut_row` ("figures_above",
+    "figures_below" or "figures_split") cuts the row at table 三's page break in two, as
     Word does by default; `passwords` (user, owner) encrypt the file (an
     empty user password opens it without asking)."""
     title_lines = _title_lines(report)
