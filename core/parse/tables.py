@@ -200,9 +200,15 @@ def _line_per_cell_rows(doc: Document) -> list[RawRow]:
             seen_t4 = True
             rows.append(RawRow("t4_header", PARAGRAPH_ROWS, [Cell(p.text, p.location)]))
         elif figures and not _figure_only(p):
-            hits = [h for h in row_index().match(p.text.strip()) if h.score == 100.0]
+            label = Cell(p.text.strip(), p.location)
+            hits = [h for h in row_index().match(label.text) if h.score == 100.0]
+            before = paras[i - 1] if i else None
+            if not hits and before is not None and len(before.text) <= _LABEL_MAX:
+                # a label broken over two lines in its cell: 行政机关 / 不再处理其…申请
+                joined = Cell(before.text.strip() + label.text, before.location)
+                hits = [h for h in row_index().match(joined.text) if h.score == 100.0]
+                label = joined if hits else label
             if hits:
-                label = Cell(p.text.strip(), p.location)
                 rows.append(RawRow("data", PARAGRAPH_ROWS, [label, *figures], label, figures, hits))
             elif seen_t4 and len(figures) >= T4_CELLS:
                 rows.append(RawRow("t4_data", PARAGRAPH_ROWS, figures, None, figures))

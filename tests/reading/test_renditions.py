@@ -1,6 +1,7 @@
 """The same real reports in the other forms users send them in: every portal
-page of the corpus printed to PDF and saved as .docx (by LibreOffice, see
-tests/support/renditions.py), scored against the page's own truth files.
+page of the corpus printed to PDF, saved as .docx and saved as text (by
+LibreOffice, see tests/support/renditions.py), scored against the page's own
+truth files.
 
 A printed page carries the portal's navigation above the article and cuts
 its tables at page breaks; a saved page turns the portal's anchors into
@@ -57,7 +58,7 @@ def _conversion_comment(message: str) -> bool:
     return "HTML: <meta" in message
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "txt"])
 @pytest.mark.parametrize("stem", _stems())
 def test_a_page_in_another_form_reads_no_cell_wrong_and_gets_no_false_error(kind, stem):
     s = scored(kind)[stem]
@@ -73,9 +74,14 @@ def test_a_page_in_another_form_reads_no_cell_wrong_and_gets_no_false_error(kind
         assert s.meta_exact, s.meta_detail
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
+# Plain text loses what a blank cell was: a row with blanks cannot be placed
+# and is declined (the reading says so), never guessed.
+SHARE_READ = {"pdf": 0.99, "docx": 0.99, "txt": 0.97}
+
+
+@pytest.mark.parametrize("kind", sorted(SHARE_READ))
 def test_the_renditions_read_nearly_every_cell_the_page_does(kind):
     scores = scored(kind).values()
     truth = sum(s.cells_truth for s in scores)
     exact = sum(s.cells_exact for s in scores)
-    assert exact / truth >= 0.99, (exact, truth)
+    assert exact / truth >= SHARE_READ[kind], (exact, truth)

@@ -1,6 +1,7 @@
 """The corpus's real portal pages in the other forms they reach users in: a
 page printed to PDF (its navigation above the article, its tables cut by
-page breaks) and a page opened in a word processor and saved as .docx.
+page breaks), a page opened in a word processor and saved as .docx, and
+saved as plain text (every cell on a line of its own, no tabs).
 LibreOffice (`soffice --headless`) makes both, with the Chinese font that
 nianbao installs (Noto Sans SC) so that the PDF's text layer is real text.
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from core.extract import legacy
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-FILTERS = {"pdf": "pdf", "docx": "docx:MS Word 2007 XML"}
+FILTERS = {"pdf": "pdf", "docx": "docx:MS Word 2007 XML", "txt": "txt:Text (encoded):UTF8"}
 
 
 def _fonts_conf(folder: Path) -> Path:
@@ -37,7 +38,7 @@ def _fonts_conf(folder: Path) -> Path:
 
 def render(pages: list[Path], kind: str, out: Path, timeout: float = 600) -> list[Path]:
     """`pages` (corpus .html files) converted to `kind` ("pdf" or "docx") in
-    `out`, each with its truth files; the renditions' paths."""
+    `out` ("pdf", "docx" or "txt"), each with its truth files; the renditions' paths."""
     exe = legacy.soffice()
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
