@@ -138,8 +138,8 @@ def find_title(
             ):
                 return joined, None, source
     title, location = _title_in_text(before, deep=True)
-    if title is not None:
-        return title, location, "text"
+    if title is not None:  # below a printed page's navigation: the page's title line
+        return title, location, "page"
     return None, None, None
 
 
