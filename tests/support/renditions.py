@@ -10,6 +10,7 @@ same report, so the same cells and defects), for benchmarks/accuracy.py."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -36,9 +37,26 @@ def _fonts_conf(folder: Path) -> Path:
     return conf
 
 
-def render(pages: list[Path], kind: str, out: Path, timeout: float = 600) -> list[Path]:
-    """`pages` (corpus .html files) converted to `kind` ("pdf" or "docx") in
-    `out` ("pdf", "docx" or "txt"), each with its truth files; the renditions' paths."""
+_BORDER_ATTR = re.compile(r"""\s(?:border|frame|rules)\s*=\s*("[^"]*"|'[^']*'|\S+)""", re.I)
+_BORDER_STYLE = re.compile(r"border[-a-z]*\s*:[^;\"']*;?", re.I)
+_NO_BORDERS = "<style>table,tr,td,th{border:none !important}</style>"
+
+
+def unruled(html: str) -> str:
+    """The page with its tables drawn without rules, as a page styled that way
+    prints: a PDF whose tables are words on lines, no lines around them."""
+    html = _BORDER_STYLE.sub("", _BORDER_ATTR.sub("", html))
+    head = re.search(r"<head[^>]*>", html, re.I)
+    at = head.end() if head else 0
+    return html[:at] + _NO_BORDERS + html[at:]
+
+
+def render(
+    pages: list[Path], kind: str, out: Path, timeout: float = 600, *, rules: bool = True
+) -> list[Path]:
+    """`pages` (corpus .html files) converted to `kind` ("pdf", "docx" or
+    "txt") in `out`, each with its truth files; the renditions' paths.
+    `rules=False` draws the tables without rules first (see `unruled`)."""
     exe = legacy.soffice()
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
@@ -46,7 +64,14 @@ def render(pages: list[Path], kind: str, out: Path, timeout: float = 600) -> lis
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for page in pages:
-            shutil.copy(page, work / page.name)
+            if rules:
+                shutil.copy(page, work / page.name)
+            else:
+                raw = page.read_bytes()
+                charset = re.search(rb"charset\s*=\s*[\"']?([-\w]+)", raw[:4096])
+                encoding = charset.group(1).decode("ascii") if charset else "utf-8"
+                text = raw.decode(encoding, errors="replace")
+                (work / page.name).write_bytes(unruled(text).encode(encoding, errors="replace"))
         env = {
             "PATH": "/usr/bin:/bin",
             "HOME": str(work),
