@@ -1,13 +1,16 @@
 """Step 1 of understanding: the question's text normalised (full-width
 folded, lower case, Chinese numerals in years and counts as digits) and its
 years read in every notation — 2024年, 2024年度, ２０２４年, 二〇二四年, 23年,
-2021到2024年, 近三年, 去年 — each with the words it was read from."""
+2021到2024年, 近三年, 去年 — each with the words it was read from.  The form's
+words as readers misspell them (部份公开, 复义; qa.toml `misspellings`) are
+written right first, so that the step shows what was read."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from core.qa.vocabulary import fold, matcher, qa_data
 from core.textnum import chinese_to_int
@@ -63,6 +66,8 @@ def rewrite(question: str, today: date) -> str:
     """The folded question with Chinese-numeral years, two-digit years and
     spelt-out counts written in digits."""
     text = fold(question)
+    for wrong, right in _misspellings():
+        text = text.replace(wrong, right)
     text = re.sub(
         rf"([{_CN_DIGITS}]{{4}})(?=\s*年)", lambda m: str(chinese_to_int(m.group(1))), text
     )
@@ -86,6 +91,13 @@ def rewrite(question: str, today: date) -> str:
         )
 
     return _TWO_DIGIT.sub(four, text)
+
+
+@cache
+def _misspellings() -> list[tuple[str, str]]:
+    """The form's words as readers misspell them (部份公开, 复义), longest first."""
+    pairs = qa_data().get("misspellings", {})
+    return sorted(((fold(w), fold(r)) for w, r in pairs.items()), key=lambda p: -len(p[0]))
 
 
 def normalise(question: str, today: date) -> Normalised:

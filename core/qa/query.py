@@ -147,6 +147,19 @@ def _agencies(
                 continue
         if m.how == "unknown":
             q.not_stored.append(m.text)
+        elif m.how == "place" and m.government is not None and not scoped:
+            # the place's government, its place stored one letter apart: read
+            # so (and said) when the place is stored as written, else offered
+            if m.candidates:
+                q.agencies.append(m.government)
+                q.notes.append(
+                    {"kind": "agency_read", "written": m.text, "agency": m.government.name}
+                )
+            else:
+                q.choices = [
+                    Choice("agency", m.government.id, m.government.name, m.government.name)
+                ]
+                q.written = m.text
         elif m.how == "place":
             prev = _previous_agency(context, index)
             same = [e for e in m.candidates if prev and e.parts.kind == prev.parts.kind]
@@ -200,6 +213,9 @@ def _metrics(q: Query, u: Understanding, picked: dict) -> None:
             for r in u.ambiguous
         ]
     q.metrics = [make_metric(r, u.column if _column_fits(r, u.column) else None) for r in rows]
+    columns = [c for c in u.columns if rows and _column_fits(rows[0], c)]
+    if len(rows) == 1 and len(columns) > 1:  # 制发和废止分别多少: one figure per column
+        q.metrics = [make_metric(rows[0], c) for c in columns]
     q.metric = q.metrics[0] if q.metrics else None
 
 

@@ -39,6 +39,7 @@ class Understanding:
     mentions: list[Mention] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)  # metric rows named
     column: str | None = None
+    columns: list[str] = field(default_factory=list)  # every column named (制发和废止)
     metric_from_column: bool = False  # only a column word was given (自然人呢？)
     ambiguous: list[str] = field(default_factory=list)  # metric rows a word may mean
     operation: str | None = None
@@ -124,6 +125,7 @@ def _metric(u: Understanding) -> None:
         u.metric_from_column = True
     if col is not None:
         u.column = col[1]
+        u.columns = list(dict.fromkeys(c.what for c in u.claims if c.step == "column"))
     u.metrics = rows
 
 
@@ -183,9 +185,14 @@ def _operation(u: Understanding) -> None:
         u.claim(a, b, "operation", "which")
     if u.which and u.operation is None:
         _which_more(u, ops)
-    for w, a, b in matcher("scope").cover(u.text, u.free()):
+    scope = matcher("scope").cover(u.text, u.free())
+    for w, a, b in scope:
         setattr(u, f"scope_{w.target}", True)
         u.claim(a, b, "scope", w.target)
+    figures = set(qa_data()["scope"].get("each_figure", ()))
+    several = len(u.metrics) > 1 or len(u.columns) > 1
+    if scope and several and all(w.text in figures for w, _, _ in scope):
+        u.scope_all = u.scope_each = False  # 制发和废止分别多少: each figure, not each agency
     for w, a, b in matcher("followup").cover(u.text, u.free()):
         u.claim(a, b, "followup", w.text)
         # "and", "那" open a follow-up; "呢" ends one.

@@ -170,3 +170,75 @@ def test_a_follow_up_takes_the_rest_from_the_last_question(index, follow, expect
 
 def test_without_a_last_question_a_follow_up_is_missing_its_figure(index):
     assert query(index, "那2023年呢？").operation == "not_understood"
+
+
+# ------------------------------------------------------------ readers' phrasings
+def test_a_misspelt_word_of_the_form_is_read_right_and_shown(index):
+    n = normalise_question("洪泽区2023年部份公开和不与公开、复义多少件", TODAY)
+    assert n.text == "洪泽区2023年部分公开和不予公开、复议多少件"
+    assert n.original.startswith("洪泽区2023年部份公开")
+
+
+@pytest.mark.parametrize(("written", "years"), [("两年前", [2023]), ("大前年", [2022])])
+def test_years_ago_are_relative_years(written, years):
+    assert normalise_question(f"硚口区司法局{written}收到多少申请", TODAY).years == years
+
+
+def test_two_columns_of_one_figure_are_two_figures(index):
+    q = query(index, "洪泽区2023年规范性文件制发和废止分别是多少")
+    assert [m.key for m in q.metrics] == ["t2.normative_docs.issued", "t2.normative_docs.repealed"]
+    assert [a.name for a in q.agencies] == ["洪泽区人民政府"]  # 分别: each figure, not each agency
+
+
+def test_each_after_two_figures_with_an_agency_scope_still_ranks(index):
+    q = query(index, "2023年各单位规范性文件制发和废止")
+    assert q.operation == "rank" and len(q.metrics) == 2
+
+
+def test_granted_yields_to_the_licences_it_is_the_verb_of(index):
+    q = query(index, "How many administrative licences did 洪泽区人民政府 grant in 2023?")
+    assert row(q) == ("figure", ["洪泽区人民政府"], [2023], "t2.admin_license.decisions")
+    q = query(index, "How many requests did 洪泽区人民政府 grant in full in 2023?")
+    assert row(q) == ("figure", ["洪泽区人民政府"], [2023], "t3.granted.total")
+
+
+def test_a_place_written_before_and_another_name_is_an_agency_not_a_kind(index):
+    q = query(index, "许昌和硚口司法局2023年哪个申请多")
+    assert row(q) == (
+        "compare_agencies",
+        ["许昌市司法局", "硚口区司法局"],
+        [2023],
+        "t3.new_received.total",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("洪泽区2023年从上年转过来的申请", "t3.carried_over.total"),
+        ("洪泽区2023年有多少申请转到下一年", "t3.carried_forward.total"),
+        ("洪泽区2023年打了几场官司", "t4.litigation.total"),
+        ("洪泽区2023年行政处罚的处理决定数量", "t2.admin_penalty.decisions"),
+        (
+            "洪泽区2023年要求确认或重新出具已获取信息的申请",
+            "t3.not_processed.confirm_reissue.total",
+        ),
+        ("洪泽区2023年信息处理费收了多少", "text.processing_fee"),
+    ],
+)
+def test_everyday_words_for_the_forms_rows(index, question, key):
+    assert row(query(index, question)) == ("figure", ["洪泽区人民政府"], [2023], key)
+
+
+def test_a_place_alone_names_its_government_stored_one_letter_apart():
+    names = ["沐阳县人民政府", "沭阳县发展和改革局", "硚口区司法局"]
+    idx = AgencyIndex(
+        [AgencyEntry(i, n, normalise(n), tuple(aliases(n))) for i, n in enumerate(names)]
+    )
+    q = query(idx, "沭阳县2025年行政复议多少件")  # the report spells its county 沐阳
+    assert row(q) == ("figure", ["沐阳县人民政府"], [2025], "t4.review.total")
+    assert {"kind": "agency_read", "written": "沭阳县", "agency": "沐阳县人民政府"} in q.notes
+    q = query(idx, "2025年沭阳县各单位行政复议排名")  # every agency of the place
+    assert q.operation == "rank" and q.filter_place
+    q = query(idx, "东阳县2025年行政复议多少件")  # a place not stored: a choice, not a guess
+    assert q.operation == "choose" and [c.label_zh for c in q.choices] == ["沐阳县人民政府"]
