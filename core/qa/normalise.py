@@ -68,11 +68,12 @@ def rewrite(question: str, today: date) -> str:
     text = fold(question)
     for wrong, right in _misspellings():
         text = text.replace(wrong, right)
+    text = re.sub(r"([a-z])((?:19|20)\d{2})(?!\d)", r"\1 \2", text)  # fy2024: fy, 2024
     text = re.sub(
         rf"([{_CN_DIGITS}]{{4}})(?=\s*年)", lambda m: str(chinese_to_int(m.group(1))), text
     )
     text = re.sub(
-        rf"(前|近|最近|过去|这|最多的|最少的|最高的|最低的)([{_CN_NUMBER}]{{1,3}})(?=\s*(?:名|个|位|家|强|年|$|\W))",
+        rf"(前|近|最近|过去|这|哪|最多的|最少的|最高的|最低的)([{_CN_NUMBER}]{{1,3}})(?=\s*(?:名|个|位|家|强|年|$|\W))",
         lambda m: m.group(1) + str(chinese_to_int(m.group(2).replace("两", "二"))),
         text,
     )

@@ -5,6 +5,7 @@ reported as not understood, never dropped."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,7 @@ from core.qa.vocabulary import (
     Word,
     column_default_row,
     column_vocabulary,
+    fold,
     matcher,
     metric_entries,
     qa_data,
@@ -117,6 +119,8 @@ def _metric(u: Understanding) -> None:
         u.claim(a, b, "metric", w.target)
     if not rows and not u.ambiguous and generic:
         rows = [generic[0][0].target]
+    elif rows:
+        rows = rows + _own_clauses(u, specific, generic)
     vocab = column_vocabulary(rows[0]) if rows else None
     col = _column(u, vocab)
     if col is not None and not rows and not u.ambiguous:
@@ -126,7 +130,27 @@ def _metric(u: Understanding) -> None:
     if col is not None:
         u.column = col[1]
         u.columns = list(dict.fromkeys(c.what for c in u.claims if c.step == "column"))
-    u.metrics = rows
+    at = {}
+    for c in u.words("metric"):
+        at.setdefault(c.what, c.start)
+    u.metrics = sorted(rows, key=lambda r: at.get(r, 0))  # in the order asked
+
+
+def _own_clauses(u: Understanding, specific: list, generic: list) -> list[str]:
+    """A generic word counts beside a named figure when it asks in a clause
+    of its own (收到多少申请，行政复议多少): the clause has a question word
+    and no figure named — else it yields (收到多少行政复议: reconsideration)."""
+    data = qa_data()["clauses"]
+    cuts = [0, *(m.end() for m in re.finditer(data["separators"], u.text)), len(u.text)]
+    spans = list(itertools.pairwise(cuts))
+    asks = re.compile("|".join(re.escape(fold(w)) for w in data["asks"]))
+    own = []
+    for w, a, _ in generic:
+        lo, hi = next((lo, hi) for lo, hi in spans if lo <= a < hi)
+        named = any(lo <= s < hi for _, s, _ in specific)
+        if not named and asks.search(u.text, lo, hi) and w.target not in own:
+            own.append(w.target)
+    return own[:1]
 
 
 def _column(u: Understanding, vocab: str | None) -> tuple[str, str] | None:

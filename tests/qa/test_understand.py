@@ -242,3 +242,39 @@ def test_a_place_alone_names_its_government_stored_one_letter_apart():
     assert q.operation == "rank" and q.filter_place
     q = query(idx, "东阳县2025年行政复议多少件")  # a place not stored: a choice, not a guess
     assert q.operation == "choose" and [c.label_zh for c in q.choices] == ["沐阳县人民政府"]
+
+
+def test_a_clause_asking_for_requests_counts_beside_another_figure(index):
+    q = query(index, "东风区司法局2023年收到多少申请，行政复议多少")
+    assert [m.key for m in q.metrics] == ["t3.new_received.total", "t4.review.total"]
+    q = query(index, "东风区司法局2023年收到多少行政复议")  # one clause: the general word yields
+    assert [m.key for m in q.metrics] == ["t4.review.total"]
+    q = query(index, "洪泽区2023年申请中，不予公开的有几件")  # no question in the first clause
+    assert [m.key for m in q.metrics] == ["t3.denied.total"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("2023年哪三个单位收到的申请最多", ("rank", 3)),
+        ("2023年行政处罚排名第一的是谁", ("rank", None)),
+        ("Total requests received by all agencies in 2025", ("sum_all", None)),
+        ("2023年有哪些单位的报告", ("list", None)),
+    ],
+)
+def test_readers_words_for_rankings_totals_and_lists(index, question, expected):
+    q = query(index, question)
+    assert (q.operation, q.limit) == expected and not q.unknown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many requests did 洪泽区人民政府 receive in FY2023?",
+        "How many requests came from individuals at 洪泽区人民政府 in 2023?",
+        "How many coercive measures did 洪泽区人民政府 take in 2023?",
+    ],
+)
+def test_english_readers_words_are_understood(index, question):
+    q = query(index, question)
+    assert q.operation == "figure" and q.years == [2023] and not q.unknown

@@ -135,6 +135,15 @@ FIGURES = [
     ("平潭综合实验区24年复议还在审理中的", ZONE, 2024, "t4.review", "pending"),
     ("平潭综合实验区2024年诉讼结果纠正几件", ZONE, 2024, "t4.litigation", "corrected"),
     ("洪泽区2023年现行有效规章多少", HZ, 2023, "t2.rules", "in_force"),
+    # agency names with regions added, kinds short, a letter wrong
+    ("江苏省淮安市洪泽区人民政府2023年收到多少申请", HZ, 2023, "t3.new_received", "total"),
+    ("福建省平潭综合实验区2024年收到多少申请", ZONE, 2024, "t3.new_received", "total"),
+    ("平潭综合实验区管理委员会2024年行政复议几件", ZONE, 2024, "t4.review", "total"),
+    ("平潭行政审批服务局2024年收到多少申请", SP, 2024, "t3.new_received", "total"),
+    ("沭阳县发改委2023年收到多少申请", FG, 2023, "t3.new_received", "total"),
+    ("宿迁市沭阳县发展和改革局2023年行政诉讼几件", FG, 2023, "t4.litigation", "total"),
+    ("乔口区司法局2024年收到多少申请", QK, 2024, "t3.new_received", "total"),
+    ("平潭财金局2019年收到多少申请", "平潭综合实验区财政金融局", 2019, "t3.new_received", "total"),
     # 沭阳县发展和改革局 2023
     ("沭阳县发改局2023年收到几件申请", FG, 2023, "t3.new_received", "total"),
     ("沭阳发改委2023年予以公开多少", FG, 2023, "t3.granted", "total"),
@@ -200,6 +209,13 @@ FIGURES = [
     ("How many requests were refused as state secrets by 洪泽区人民政府 in 2023?", HZ, 2023, "t3.denied.state_secret", "total"),
     ("How many items did 洪泽区人民政府 publish proactively in 2023?", HZ, 2023, "text.proactive", "total"),
     ("How many requests did lawyers file with 沭阳县人民政府 in 2025?", SY, 2025, "t3.new_received", "legal_service_org"),
+    ("How many requests did 平潭综合实验区 receive in FY2024?", ZONE, 2024, "t3.new_received", "total"),
+    ("How many requests came from individuals at 平潭综合实验区 in 2024?", ZONE, 2024, "t3.new_received", "natural_person"),
+    ("How many coercive measures did 平潭综合实验区 take in 2024?", ZONE, 2024, "t2.admin_coercion", "decisions"),
+    ("What was the total of penalties at 平潭综合实验区 in 2024?", ZONE, 2024, "t2.admin_penalty", "decisions"),
+    ("Did 洪泽区人民政府 face any lawsuits in 2023?", HZ, 2023, "t4.litigation", "total"),
+    ("how many FOI requests were there at 沭阳县人民政府 in 2025", SY, 2025, "t3.new_received", "total"),
+    ("How many licensing decisions did 平潭综合实验区 make in 2024?", ZONE, 2024, "t2.admin_license", "decisions"),
 ]  # fmt: skip
 
 
@@ -214,6 +230,9 @@ MULTI = [
     ("沭阳县2025年复议维持和纠正各几件", SY, 2025, ("t4.review.upheld", "t4.review.corrected")),
     ("沭阳县2025年自然人和法人申请分别多少件", SY, 2025, ("t3.new_received.natural_person", "t3.new_received.legal_persons")),
     ("洪泽区2023年行政处罚和行政强制分别多少", HZ, 2023, ("t2.admin_penalty.decisions", "t2.admin_coercion.decisions")),
+    ("正宁县司法局2022年收到多少申请？予以公开多少？", ZN, 2022, ("t3.new_received.total", "t3.granted.total")),
+    ("东风区司法局2023年收到多少申请，行政复议多少", DF, 2023, ("t3.new_received.total", "t4.review.total")),
+    ("洪泽区2023年收到多少申请，行政处罚多少", HZ, 2023, ("t3.new_received.total", "t2.admin_penalty.decisions")),
 ]  # fmt: skip
 
 # question, agency A, agency B, year, key (compare_agencies)
@@ -222,6 +241,8 @@ COMPARE = [
     ("洪泽区和平潭综合实验区2023年行政处罚哪个多", HZ, ZONE, 2023, "t2.admin_penalty.decisions"),
     ("洪泽区比平潭审批局2023年收到申请多多少", HZ, SP, 2023, "t3.new_received.total"),
     ("许昌和东风区司法局2023年收到的申请谁多", XC, DF, 2023, "t3.new_received.total"),
+    ("洪泽区与平潭综合实验区23年复议数量比较", HZ, ZONE, 2023, "t4.review.total"),
+    ("洪泽区和平潭综合实验区2023年哪个不予公开多", HZ, ZONE, 2023, "t3.denied.total"),
     ("平潭综合实验区与平潭审批局2024年行政处罚对比", ZONE, SP, 2024, "t2.admin_penalty.decisions"),
     ("2025年沭阳县和平潭交建局的行政复议案件哪个多", SY, JJ, 2025, "t4.review.total"),
     ("Compare the requests received by 平潭综合实验区 and 平潭综合实验区行政审批局 in 2024", ZONE, SP, 2024, "t3.new_received.total"),
@@ -236,6 +257,10 @@ CHANGES = [
     ("平潭综合实验区去年的行政复议比前年增加了几件", ZONE, "t4.review.total", (2023, 2024), "change"),
     ("平潭行政审批局2024年收到申请比上年增长百分之几", SP, "t3.new_received.total", (2023, 2024), "growth"),
     ("How did the lawsuits of 平潭综合实验区 change from 2023 to 2024?", ZONE, "t4.litigation.total", (2023, 2024), "change"),
+    ("平潭综合实验区2023到2024年申请增长了百分之多少", ZONE, "t3.new_received.total", (2023, 2024), "growth"),
+    ("平潭综合实验区去年比前年行政处罚减少了多少", ZONE, "t2.admin_penalty.decisions", (2023, 2024), "change"),
+    ("平潭审批局这两年收到的申请", SP, "t3.new_received.total", (2023, 2024), "change"),
+    ("Did 平潭综合实验区 receive more requests in 2024 than in 2023?", ZONE, "t3.new_received.total", (2023, 2024), "change"),
     ("平潭审批局24年予以公开比23年增加多少", SP, "t3.granted.total", (2023, 2024), "change"),
 ]  # fmt: skip
 
@@ -252,6 +277,11 @@ RANKS = [
     ("which agency refused the most requests in 2024", "t3.denied.total", 2024, "desc", None),
     ("2023年无法提供最多的单位是哪家", "t3.unable.total", 2023, "desc", None),
     ("去年部分公开最多的是谁", "t3.partial.total", 2024, "desc", None),
+    ("2023年哪三个单位收到的申请最多", "t3.new_received.total", 2023, "desc", 3),
+    ("2023年行政处罚排名第一的是谁", "t2.admin_penalty.decisions", 2023, "desc", None),
+    ("前年行政许可最多的是哪个单位", "t2.admin_license.decisions", 2023, "desc", None),
+    ("2023年各单位的行政事业性收费排名", "t2.admin_fees.amount_wan_yuan", 2023, "desc", None),
+    ("Which agency had the fewest penalties in 2024?", "t2.admin_penalty.decisions", 2024, "asc", None),
 ]  # fmt: skip
 
 # question, key, year, kind (sum_all / average_all)
@@ -261,6 +291,10 @@ SUMS = [
     ("2025年全部单位行政复议总共多少件", "t4.review.total", 2025, "sum_all"),
     ("2023年各单位平均行政处罚多少件", "t2.admin_penalty.decisions", 2023, "average_all"),
     ("What was the total number of penalties of all agencies in 2024?", "t2.admin_penalty.decisions", 2024, "sum_all"),
+    ("Total requests received by all agencies in 2025", "t3.new_received.total", 2025, "sum_all"),
+    ("2023年所有单位的申请总数", "t3.new_received.total", 2023, "sum_all"),
+    ("2023年平均每家单位收到多少件申请", "t3.new_received.total", 2023, "average_all"),
+    ("2024年各单位行政诉讼总共多少件", "t4.litigation.total", 2024, "sum_all"),
 ]  # fmt: skip
 
 # question, agencies, year, key
@@ -292,6 +326,17 @@ DECLINES = [
     ("沭阳县2025年行政处罚罚款金额", "not_understood", {"unknown": ["罚款"]}),
     ("平潭综合实验区2024年复议被驳回几件", "not_understood", {"unknown": ["驳回"]}),
     ("2030年哪个单位收到的申请最多", "no_data", {}),
+    ("What share of requests did 平潭综合实验区 grant in 2024?", "not_understood", {"unknown": ["share"]}),
+    ("洪泽区2023年行政复议维持率", "not_understood", {"unknown": ["率"]}),
+    ("平潭综合实验区2024年收到的申请比2023年多了几倍", "not_understood", {"unknown": ["倍"]}),
+    ("2023年收到申请超过10件的单位有哪些", "not_understood", {"unknown": ["超过10"]}),
+    ("洪泽区司法局2023年收到多少申请", "not_stored", {"not_stored": ["洪泽区司法局"]}),
+    ("许昌市人民政府2023年收到多少申请", "not_stored", {"not_stored": ["许昌市人民政府"]}),
+    ("洪泽县人民政府2023年收到多少申请", "choose", {"agencies": ["洪泽区人民政府"]}),
+    ("平谭综合实验区2024年收到多少申请", "choose", {"agencies": ["平潭综合实验区"]}),
+    ("东阳县2025年行政复议多少件", "choose", {"agencies": ["沐阳县人民政府"]}),
+    ("这个单位去年收到多少申请", "not_understood", {"missing": ["agency"]}),
+    ("平潭综合实验区2030年行政复议多少件", "no_data", {"years": [2023, 2024]}),
 ]  # fmt: skip
 
 
