@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.agency import Region
+from core.agency import normalise as normalise_name
 from core.agency_index import AgencyEntry, AgencyIndex, Mention
 from core.qa.understand import Understanding
 from core.qa.vocabulary import Metric, make_metric
@@ -145,7 +147,10 @@ def _agencies(
             if chosen is not None:
                 q.agencies.append(chosen)
                 continue
-        if m.how == "unknown":
+        region = _region_before_scope(u, m, index)
+        if region is not None:
+            places.append(region)
+        elif m.how == "unknown":
             q.not_stored.append(m.text)
         elif m.how == "place" and m.government is not None and not scoped:
             # the place's government, its place stored one letter apart: read
@@ -182,6 +187,18 @@ def _agencies(
     return _distribute(q, places)
 
 
+def _region_before_scope(u: Understanding, m: Mention, index: AgencyIndex) -> Mention | None:
+    """平潭各单位, 洪泽区所有部门: a place written right before a word for every
+    agency names the agencies of that place, not its government or zone."""
+    if m.how == "unknown" or not any(c.step == "scope" and c.start == m.end for c in u.claims):
+        return None
+    key = normalise_name(u.text[m.start : m.end])
+    inside = index.agencies_in(key)
+    if not inside or [e.name for e in inside] == [e.name for e in m.candidates]:
+        return None  # no agencies there, or the name is only its own
+    return Mention(m.start, m.end, m.text, "place", inside, region=Region(key, ""))
+
+
 def _distribute(q: Query, places: list[Mention]) -> list[Mention]:
     """东风区和硚口区司法局: a place written before another agency's name
     shares its kind — the place's agency of that kind, when there is one."""
@@ -213,9 +230,9 @@ def _metrics(q: Query, u: Understanding, picked: dict) -> None:
             for r in u.ambiguous
         ]
     q.metrics = [make_metric(r, u.column if _column_fits(r, u.column) else None) for r in rows]
-    columns = [c for c in u.columns if rows and _column_fits(rows[0], c)]
+    columns = [c for c in u.columns if rows and (c == "" or _column_fits(rows[0], c))]
     if len(rows) == 1 and len(columns) > 1:  # 制发和废止分别多少: one figure per column
-        q.metrics = [make_metric(rows[0], c) for c in columns]
+        q.metrics = [make_metric(rows[0], c or None) for c in columns]
     q.metric = q.metrics[0] if q.metrics else None
 
 

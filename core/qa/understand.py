@@ -41,7 +41,7 @@ class Understanding:
     mentions: list[Mention] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)  # metric rows named
     column: str | None = None
-    columns: list[str] = field(default_factory=list)  # every column named (制发和废止)
+    columns: list[str] = field(default_factory=list)  # every column named (制发和废止; "": default)
     metric_from_column: bool = False  # only a column word was given (自然人呢？)
     ambiguous: list[str] = field(default_factory=list)  # metric rows a word may mean
     operation: str | None = None
@@ -52,6 +52,7 @@ class Understanding:
     limit: int | None = None
     followup: bool = False
     unknown: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # 比例, share: asks what is not computed
     claims: list[Claim] = field(default_factory=list)
 
     @property
@@ -77,6 +78,7 @@ def understand(question: str, agencies: AgencyIndex, today: date) -> Understandi
         u.claim(a, b, "year", u.text[a:b])
     _agencies(u, agencies)
     _metric(u)
+    _unsupported(u)
     _operation(u)
     _rest(u)
     u.lang = _language(u)
@@ -130,6 +132,8 @@ def _metric(u: Understanding) -> None:
     if col is not None:
         u.column = col[1]
         u.columns = list(dict.fromkeys(c.what for c in u.claims if c.step == "column"))
+        if rows and not u.metric_from_column and _whole_asked_apart(u):
+            u.columns.insert(0, "")  # "": the figure's own default column
     at = {}
     for c in u.words("metric"):
         at.setdefault(c.what, c.start)
@@ -140,17 +144,34 @@ def _own_clauses(u: Understanding, specific: list, generic: list) -> list[str]:
     """A generic word counts beside a named figure when it asks in a clause
     of its own (收到多少申请，行政复议多少): the clause has a question word
     and no figure named — else it yields (收到多少行政复议: reconsideration)."""
-    data = qa_data()["clauses"]
-    cuts = [0, *(m.end() for m in re.finditer(data["separators"], u.text)), len(u.text)]
-    spans = list(itertools.pairwise(cuts))
-    asks = re.compile("|".join(re.escape(fold(w)) for w in data["asks"]))
     own = []
     for w, a, _ in generic:
-        lo, hi = next((lo, hi) for lo, hi in spans if lo <= a < hi)
+        lo, hi = _clause(u, a)
         named = any(lo <= s < hi for _, s, _ in specific)
-        if not named and asks.search(u.text, lo, hi) and w.target not in own:
+        if not named and _asks(u, lo, hi) and w.target not in own:
             own.append(w.target)
     return own[:1]
+
+
+def _clause(u: Understanding, i: int) -> tuple[int, int]:
+    """The clause of the question holding position `i` (qa.toml `clauses`)."""
+    cuts = [0, *(m.end() for m in re.finditer(qa_data()["clauses"]["separators"], u.text))]
+    cuts.append(len(u.text))
+    return next((lo, hi) for lo, hi in itertools.pairwise(cuts) if lo <= i < hi)
+
+
+def _asks(u: Understanding, lo: int, hi: int) -> bool:
+    words = qa_data()["clauses"]["asks"]
+    return any(u.text.find(fold(w), lo, hi) >= 0 for w in words)
+
+
+def _whole_asked_apart(u: Understanding) -> bool:
+    """收到申请多少件，其中自然人多少: the figure asked in a clause of its own
+    (its default column), before the clause naming a column."""
+    columns = {_clause(u, c.start) for c in u.words("column")}
+    return any(
+        (span := _clause(u, c.start)) not in columns and _asks(u, *span) for c in u.words("metric")
+    )
 
 
 def _column(u: Understanding, vocab: str | None) -> tuple[str, str] | None:
@@ -186,6 +207,15 @@ def _most_specific(rows: list[str]) -> list[str]:
         if not child and not yielded:
             out.append(r)
     return out
+
+
+def _unsupported(u: Understanding) -> None:
+    """Words asking for what no figure holds and nothing computes (a ratio, a
+    share): never read as an operation or a filler (比例 is no 比 and 例), so
+    the question is declined naming them — a count is no answer to a ratio."""
+    for w, a, b in matcher("unsupported").cover(u.text, u.free()):
+        u.unsupported.append(w.text)
+        u.claim(a, b, "unknown", w.text)
 
 
 # ------------------------------------------------------------ step 4: operation
@@ -268,7 +298,7 @@ def _rest(u: Understanding) -> None:
     free = u.free()
     text = "".join(ch if ok else " " for ch, ok in zip(u.text, free, strict=True))
     rest = [m.group() for m in _TOKEN.finditer(text) if not _harmless(m.group())]
-    u.unknown = misplaced + rest
+    u.unknown = u.unsupported + misplaced + rest
 
 
 def _harmless(token: str) -> bool:

@@ -278,3 +278,38 @@ def test_readers_words_for_rankings_totals_and_lists(index, question, expected):
 def test_english_readers_words_are_understood(index, question):
     q = query(index, question)
     assert q.operation == "figure" and q.years == [2023] and not q.unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("洪泽区人民政府2023年收到的申请中予以公开的比例", ["比例"]),
+        ("洪泽区人民政府2023年予以公开占比", ["占比"]),
+        ("What percentage of requests did 洪泽区人民政府 grant in 2023?", ["percentage of"]),
+    ],
+)
+def test_a_ratio_is_declined_naming_it_never_answered_with_a_count(index, question, unknown):
+    q = query(index, question)
+    assert q.operation == "not_understood" and q.unknown == unknown
+
+
+def test_growth_words_are_still_growth(index):
+    assert query(index, "洪泽区人民政府2022到2023年申请增长了百分之多少").operation == "growth"
+
+
+def test_a_place_before_a_word_for_every_agency_names_its_agencies():
+    names = ["平潭综合实验区", "平潭综合实验区行政审批局", "平潭综合实验区社会事业局"]
+    idx = AgencyIndex(
+        [AgencyEntry(i, n, normalise(n), tuple(aliases(n))) for i, n in enumerate(names)]
+    )
+    q = query(idx, "2023年平潭各单位收到的申请合计")
+    assert (q.operation, q.agencies, q.filter_place) == ("sum_all", [], "平潭")
+    q = query(idx, "平潭2023年收到多少申请")  # alone: the zone itself
+    assert row(q) == ("figure", ["平潭综合实验区"], [2023], "t3.new_received.total")
+
+
+def test_the_whole_asked_in_a_clause_of_its_own_beside_a_part(index):
+    q = query(index, "洪泽区2023年收到申请多少件，其中自然人多少")
+    assert [m.key for m in q.metrics] == ["t3.new_received.total", "t3.new_received.natural_person"]
+    q = query(index, "洪泽区2023年收到的申请中，自然人有多少")  # one question: the part
+    assert [m.key for m in q.metrics] == ["t3.new_received.natural_person"]

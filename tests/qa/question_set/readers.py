@@ -233,6 +233,8 @@ MULTI = [
     ("正宁县司法局2022年收到多少申请？予以公开多少？", ZN, 2022, ("t3.new_received.total", "t3.granted.total")),
     ("东风区司法局2023年收到多少申请，行政复议多少", DF, 2023, ("t3.new_received.total", "t4.review.total")),
     ("洪泽区2023年收到多少申请，行政处罚多少", HZ, 2023, ("t3.new_received.total", "t2.admin_penalty.decisions")),
+    ("平潭综合实验区2024年收到申请多少件，其中自然人多少", ZONE, 2024, ("t3.new_received.total", "t3.new_received.natural_person")),
+    ("平潭综合实验区2024年行政复议多少，维持几件", ZONE, 2024, ("t4.review.total", "t4.review.upheld")),
 ]  # fmt: skip
 
 # question, agency A, agency B, year, key (compare_agencies)
@@ -297,6 +299,14 @@ SUMS = [
     ("2024年各单位行政诉讼总共多少件", "t4.litigation.total", 2024, "sum_all"),
 ]  # fmt: skip
 
+# The agencies of one place (平潭各单位): question, key, year, kind (sum_all / rank), place
+PLACE = [
+    ("2023年平潭各单位收到的申请合计", "t3.new_received.total", 2023, "sum_all", "平潭"),
+    ("平潭综合实验区各部门2023年行政处罚一共多少", "t2.admin_penalty.decisions", 2023, "sum_all", "平潭综合实验区"),
+    ("平潭各单位2023年行政处罚排名", "t2.admin_penalty.decisions", 2023, "rank", "平潭"),
+    ("2023年平潭各单位收到申请排名", "t3.new_received.total", 2023, "rank", "平潭"),
+]  # fmt: skip
+
 # question, agencies, year, key
 SUM_AGENCIES = [
     ("平潭综合实验区和平潭审批局2024年一共收到多少申请", (ZONE, SP), 2024, "t3.new_received.total"),
@@ -318,7 +328,7 @@ DECLINES = [
     ("硚口区司法局2023年收到多少申请", "no_data", {"years": [2024]}),
     ("北京市海淀区司法局去年行政诉讼多少件", "not_stored", {"not_stored": ["北京市海淀区司法局"]}),
     ("许昌市司法局2023年行政复议驳回多少件", "not_understood", {"unknown": ["驳回"]}),
-    ("洪泽区2023年政府信息公开的满意度", "not_understood", {"unknown": ["满意"]}),
+    ("洪泽区2023年政府信息公开的满意度", "not_understood", {"unknown": ["满意度"]}),
     ("沭阳县2025年收费", "choose", {"choices": ["t2.admin_fees", "text.processing_fee"]}),
     ("沭阳县2025年结转几件", "choose", {"choices": ["t3.carried_over", "t3.carried_forward"]}),
     ("How many requests did 洪泽区人民政府 receive in 2019?", "no_data", {"years": [2023]}),
@@ -326,15 +336,21 @@ DECLINES = [
     ("沭阳县2025年行政处罚罚款金额", "not_understood", {"unknown": ["罚款"]}),
     ("平潭综合实验区2024年复议被驳回几件", "not_understood", {"unknown": ["驳回"]}),
     ("2030年哪个单位收到的申请最多", "no_data", {}),
-    ("What share of requests did 平潭综合实验区 grant in 2024?", "not_understood", {"unknown": ["share"]}),
+    ("What share of requests did 平潭综合实验区 grant in 2024?", "not_understood", {"unknown": ["what share"]}),
     ("洪泽区2023年行政复议维持率", "not_understood", {"unknown": ["率"]}),
-    ("平潭综合实验区2024年收到的申请比2023年多了几倍", "not_understood", {"unknown": ["倍"]}),
+    ("平潭综合实验区2024年收到的申请比2023年多了几倍", "not_understood", {"unknown": ["几倍"]}),
     ("2023年收到申请超过10件的单位有哪些", "not_understood", {"unknown": ["超过10"]}),
     ("洪泽区司法局去年行政复议几件", "not_stored", {"not_stored": ["洪泽区司法局"]}),
     ("许昌市人民政府2023年收到多少申请", "not_stored", {"not_stored": ["许昌市人民政府"]}),
     ("洪泽县人民政府2023年收到多少申请", "choose", {"agencies": ["洪泽区人民政府"]}),
     ("平谭综合实验区2024年收到多少申请", "choose", {"agencies": ["平潭综合实验区"]}),
     ("东阳县2025年行政复议多少件", "choose", {"agencies": ["沐阳县人民政府"]}),
+    ("平潭综合实验区2024年收到的申请中予以公开的比例", "not_understood", {"unknown": ["比例"]}),
+    ("平潭综合实验区2024年予以公开占比", "not_understood", {"unknown": ["占比"]}),
+    ("What percentage of requests did 平潭综合实验区 grant in 2024?", "not_understood", {"unknown": ["percentage of"]}),
+    ("平潭综合实验区2024年收到的申请是平潭审批局的几倍", "not_understood", {"unknown": ["几倍"]}),
+    ("平潭综合实验区2024年上半年收到多少申请", "not_understood", {"unknown": ["半"]}),
+    ("平潭综合实验区2024年12月收到多少申请", "not_understood", {"unknown": ["12月"]}),
     ("这个单位去年收到多少申请", "not_understood", {"missing": ["agency"]}),
     ("平潭综合实验区2030年行政复议多少件", "no_data", {"years": [2023, 2024]}),
 ]  # fmt: skip
@@ -370,9 +386,10 @@ def reader_cases() -> list[Case]:
         names = tuple(by_agency(agency, y).name for y in years)
         out.append(Case("comparison_reader", question, expect, names, _lang(question)))
     same = _same_year()
-    for question, key, year, order, limit in RANKS:
+    ranks = [(q, k, y, "desc", None, p) for q, k, y, kind, p in PLACE if kind == "rank"]
+    for question, key, year, order, limit, place in [(*r, None) for r in RANKS] + ranks:
         row, column = key.rsplit(".", 1)
-        ts = same[year]
+        ts = [t for t in same[year] if place is None or place in t.agency]
         values = [(t.agency, t.value(row, column)) for t in ts]
         known = sorted(((a, v) for a, v in values if v is not None),
                        key=lambda av: av[1], reverse=order == "desc")  # fmt: skip
@@ -384,9 +401,10 @@ def reader_cases() -> list[Case]:
         out.append(
             Case("ranking_reader", question, expect, tuple(t.name for t in ts), _lang(question))
         )
-    for question, key, year, kind in SUMS:
+    sums = [(q, k, y, kind, place) for q, k, y, kind, place in PLACE if kind == "sum_all"]
+    for question, key, year, kind, place in [(*x, None) for x in SUMS] + sums:
         row, column = key.rsplit(".", 1)
-        ts = same[year]
+        ts = [t for t in same[year] if place is None or place in t.agency]
         known = [v for v in (t.value(row, column) for t in ts) if v is not None]
         total = sum(known) if known else None
         value = total if kind == "sum_all" or not known else round(total / len(known), 2)
