@@ -313,3 +313,24 @@ def test_the_whole_asked_in_a_clause_of_its_own_beside_a_part(index):
     assert [m.key for m in q.metrics] == ["t3.new_received.total", "t3.new_received.natural_person"]
     q = query(index, "洪泽区2023年收到的申请中，自然人有多少")  # one question: the part
     assert [m.key for m in q.metrics] == ["t3.new_received.natural_person"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "老师好，想问下洪泽区人民政府23年依申请公开收了多少件呀，谢谢！",
+        "Hi, how many requests did 洪泽区人民政府 receive in 2023? Thanks!",
+    ],
+)
+def test_politeness_around_a_question_is_no_unknown_word(index, question):
+    assert row(query(index, question)) == (
+        "figure",
+        ["洪泽区人民政府"],
+        [2023],
+        "t3.new_received.total",
+    )
+
+
+def test_legal_persons_or_other_organisations_is_one_column_however_written(index):
+    q = query(index, "洪泽区2023年法人或者其他组织申请多少")
+    assert [m.key for m in q.metrics] == ["t3.new_received.legal_persons"]

@@ -144,6 +144,18 @@ FIGURES = [
     ("宿迁市沭阳县发展和改革局2023年行政诉讼几件", FG, 2023, "t4.litigation", "total"),
     ("乔口区司法局2024年收到多少申请", QK, 2024, "t3.new_received", "total"),
     ("平潭财金局2019年收到多少申请", "平潭综合实验区财政金融局", 2019, "t3.new_received", "total"),
+    # politeness around the question
+    ("请帮我查询一下平潭综合实验区管委会二〇二四年度政府信息公开申请受理数量，谢谢！", ZONE, 2024, "t3.new_received", "total"),
+    ("老师好，想问下平潭综合实验区24年依申请公开收了多少件呀", ZONE, 2024, "t3.new_received", "total"),
+    ("Hi, how many requests did 平潭综合实验区 receive in 2024? Thanks!", ZONE, 2024, "t3.new_received", "total"),
+    ("沭阳县2025年法人或者其他组织申请多少", SY, 2025, "t3.new_received", "legal_persons"),
+    ("沭阳县2025年律所申请几件", SY, 2025, "t3.new_received", "legal_service_org"),
+    ("沭阳县2025年诉讼直接起诉维持几件", SY, 2025, "t4.lit_direct", "upheld"),
+    ("沭阳县2025年复议后起诉其他结果", SY, 2025, "t4.lit_after_review", "other"),
+    ("沭阳县人民政府2025年度接收政府信息公开申请共计多少件？", SY, 2025, "t3.new_received", "total"),
+    ("洪泽区2023年采取行政强制措施多少", HZ, 2023, "t2.admin_coercion", "decisions"),
+    ("洪泽区2023年行政复议结果为纠正的", HZ, 2023, "t4.review", "corrected"),
+    ("洪泽区2023年申请公开被拒的有多少", HZ, 2023, "t3.denied", "total"),
     # 沭阳县发展和改革局 2023
     ("沭阳县发改局2023年收到几件申请", FG, 2023, "t3.new_received", "total"),
     ("沭阳发改委2023年予以公开多少", FG, 2023, "t3.granted", "total"),
@@ -235,6 +247,7 @@ MULTI = [
     ("洪泽区2023年收到多少申请，行政处罚多少", HZ, 2023, ("t3.new_received.total", "t2.admin_penalty.decisions")),
     ("平潭综合实验区2024年收到申请多少件，其中自然人多少", ZONE, 2024, ("t3.new_received.total", "t3.new_received.natural_person")),
     ("平潭综合实验区2024年行政复议多少，维持几件", ZONE, 2024, ("t4.review.total", "t4.review.upheld")),
+    ("沭阳县2025年上年结转和结转下年度各多少", SY, 2025, ("t3.carried_over.total", "t3.carried_forward.total")),
 ]  # fmt: skip
 
 # question, agency A, agency B, year, key (compare_agencies)
