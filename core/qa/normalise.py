@@ -42,7 +42,7 @@ class YearRef:
     value: int
     start: int
     end: int
-    how: str  # written | relative | previous | last_n | range
+    how: str  # written | relative | previous | last_n | range | published
 
 
 @dataclass
@@ -133,9 +133,19 @@ def _absolute(n: Normalised) -> None:
     lists = {fold(w) for w in data["list_zh"] + data["list_en"]}
     starts = "|".join(re.escape(fold(w)) for w in data["range_start_en"])
     opening = re.compile(rf"(?<![a-z])({starts})\s*$")
+    published = re.compile(data["published"])
+    published_en = re.compile(data["published_en"] + r"\s*$")
     found = list(_YEAR.finditer(n.text))
     for i, m in enumerate(found):
         y = int(m.group(1))
+        pub = published.match(n.text, m.end())
+        pub_en = published_en.search(n.text, 0, m.start())
+        if (pub and m.group(2)) or pub_en:  # 2024年发布的年报: the report of 2023
+            end = pub.end(1) if pub and m.group(2) else m.end()
+            _claim(n, m.start(), end, "year")
+            n.refs.append(YearRef(y - 1, m.start(), end, "published"))
+            n.years.append(y - 1)
+            continue
         _claim(n, m.start(), m.end(), "year")
         n.refs.append(YearRef(y, m.start(), m.end(), "written"))
         n.years.append(y)

@@ -112,6 +112,9 @@ def plan(
     """The query of an understood question (see the module docstring)."""
     q = Query(u.norm.original, u.lang or lang, "figure")
     q.years, q.span_years, q.previous = list(u.norm.years), u.norm.span_years, u.norm.previous
+    for ref in u.norm.refs:
+        if ref.how == "published":
+            q.notes.append({"kind": "year_published", "year": ref.value})
     q.limit = u.limit
     q.filter_kind = u.kind_filter
     q.unknown = list(u.unknown)

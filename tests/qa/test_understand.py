@@ -334,3 +334,17 @@ def test_politeness_around_a_question_is_no_unknown_word(index, question):
 def test_legal_persons_or_other_organisations_is_one_column_however_written(index):
     q = query(index, "洪泽区2023年法人或者其他组织申请多少")
     assert [m.key for m in q.metrics] == ["t3.new_received.legal_persons"]
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("2024年发布的洪泽区人民政府年报中收到多少申请", [2023]),
+        ("How many requests were in the report 洪泽区人民政府 published in 2024?", [2023]),
+        ("洪泽区人民政府2024年发布的规范性文件有多少", [2024]),  # the year's own documents
+    ],
+)
+def test_a_report_published_in_a_year_reports_on_the_year_before(index, question, years):
+    q = query(index, question)
+    assert q.years == years
+    assert ({"kind": "year_published", "year": 2023} in q.notes) == (years == [2023])

@@ -156,6 +156,11 @@ FIGURES = [
     ("洪泽区2023年采取行政强制措施多少", HZ, 2023, "t2.admin_coercion", "decisions"),
     ("洪泽区2023年行政复议结果为纠正的", HZ, 2023, "t4.review", "corrected"),
     ("洪泽区2023年申请公开被拒的有多少", HZ, 2023, "t3.denied", "total"),
+    # a year of publication: the report of the year before
+    ("2024年发布的平潭综合实验区年报中收到多少申请", ZONE, 2023, "t3.new_received", "total"),
+    ("平潭综合实验区2025年公布的年度报告里行政复议几件", ZONE, 2024, "t4.review", "total"),
+    ("How many requests were in the report 平潭综合实验区 published in 2024?", ZONE, 2023, "t3.new_received", "total"),
+    ("平潭综合实验区2024年发布的规范性文件有多少", ZONE, 2024, "t2.normative_docs", "issued"),
     # 沭阳县发展和改革局 2023
     ("沭阳县发改局2023年收到几件申请", FG, 2023, "t3.new_received", "total"),
     ("沭阳发改委2023年予以公开多少", FG, 2023, "t3.granted", "total"),
