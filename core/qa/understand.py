@@ -124,7 +124,19 @@ def _metric(u: Understanding) -> None:
     elif rows:
         rows = rows + _own_clauses(u, specific, generic)
     vocab = column_vocabulary(rows[0]) if rows else None
+    # the words of a figure that yields (still pending, before 复议) may be a
+    # column of the figure it yields to: read again as one, else left claimed
+    yielded = [c for c in u.claims if c.step == "metric" and c.what not in rows and specific]
+    yielded = [c for c in yielded if any(c.what == w.target for w, _, _ in specific)]
+    u.claims = [c for c in u.claims if c not in yielded]
     col = _column(u, vocab)
+    free = u.free()
+    for c in yielded:
+        if all(free[c.start : c.end]):  # not a column: still the figure's word, or
+            column_only = metric_entries().get(c.what, {}).get("yields_word") == "column"
+            u.claims.append(Claim(c.start, c.end, "unknown" if column_only else "metric", c.what))
+            if column_only:  # 复议尚未办结 with no column word: not understood, never the total
+                u.unsupported.append(u.text[c.start : c.end])
     if col is not None and not rows and not u.ambiguous:
         vocab, column = col
         rows = [column_default_row(vocab)]

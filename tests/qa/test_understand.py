@@ -348,3 +348,23 @@ def test_a_report_published_in_a_year_reports_on_the_year_before(index, question
     q = query(index, question)
     assert q.years == years
     assert ({"kind": "year_published", "year": 2023} in q.notes) == (years == [2023])
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("洪泽区人民政府2023年复议尚未办结的有几件", "t4.review.pending"),
+        (
+            "How many reconsiderations are still pending at 洪泽区人民政府 for 2023?",
+            "t4.review.pending",
+        ),
+        ("洪泽区人民政府2023年尚未办结的申请", "t3.carried_forward.total"),
+    ],
+)
+def test_words_of_requests_carried_forward_are_table_fours_column_beside_it(index, question, key):
+    assert row(query(index, question)) == ("figure", ["洪泽区人民政府"], [2023], key)
+
+
+def test_such_a_word_that_is_no_column_there_is_not_understood_never_the_total(index):
+    q = query(index, "How many lawsuits were unfinished at 洪泽区人民政府 in 2023?")
+    assert q.operation == "not_understood" and q.unknown == ["unfinished"]

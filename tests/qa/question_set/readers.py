@@ -161,6 +161,18 @@ FIGURES = [
     ("平潭综合实验区2025年公布的年度报告里行政复议几件", ZONE, 2024, "t4.review", "total"),
     ("How many requests were in the report 平潭综合实验区 published in 2024?", ZONE, 2023, "t3.new_received", "total"),
     ("平潭综合实验区2024年发布的规范性文件有多少", ZONE, 2024, "t2.normative_docs", "issued"),
+    # words of one table's figure beside another table's (尚未办结, still pending)
+    ("沭阳县2025年复议尚未办结的有几件", SY, 2025, "t4.review", "pending"),
+    ("How many reconsiderations are still pending at 平潭综合实验区 for 2024?", ZONE, 2024, "t4.review", "pending"),
+    ("沭阳县2025年尚未办结的申请", SY, 2025, "t3.carried_forward", "total"),
+    ("How many requests were still pending at the end of 2024 at 平潭综合实验区?", ZONE, 2024, "t3.carried_forward", "total"),
+    ("In 2024, how many FOI applications were lodged with 平潭综合实验区?", ZONE, 2024, "t3.new_received", "total"),
+    ("How many requests did 平潭综合实验区 turn down in 2024?", ZONE, 2024, "t3.denied", "total"),
+    ("How many lawsuits were filed directly against 平潭综合实验区 in 2024?", ZONE, 2024, "t4.lit_direct", "total"),
+    ("How many lawsuits followed reconsideration at 平潭综合实验区 in 2024?", ZONE, 2024, "t4.lit_after_review", "total"),
+    ("How many new normative documents were adopted by 平潭综合实验区 in 2024?", ZONE, 2024, "t2.normative_docs", "issued"),
+    ("How many requests involved third-party rights at 平潭综合实验区 in 2024?", ZONE, 2024, "t3.denied.third_party", "total"),
+    ("许昌市司法局2023年被诉几次", XC, 2023, "t4.litigation", "total"),
     # 沭阳县发展和改革局 2023
     ("沭阳县发改局2023年收到几件申请", FG, 2023, "t3.new_received", "total"),
     ("沭阳发改委2023年予以公开多少", FG, 2023, "t3.granted", "total"),
@@ -253,6 +265,8 @@ MULTI = [
     ("平潭综合实验区2024年收到申请多少件，其中自然人多少", ZONE, 2024, ("t3.new_received.total", "t3.new_received.natural_person")),
     ("平潭综合实验区2024年行政复议多少，维持几件", ZONE, 2024, ("t4.review.total", "t4.review.upheld")),
     ("沭阳县2025年上年结转和结转下年度各多少", SY, 2025, ("t3.carried_over.total", "t3.carried_forward.total")),
+    ("许昌市司法局2023年收到多少件申请？另外行政诉讼呢", XC, 2023, ("t3.new_received.total", "t4.litigation.total")),
+    ("许昌市司法局2023年被复议的和被诉的分别多少", XC, 2023, ("t4.review.total", "t4.litigation.total")),
 ]  # fmt: skip
 
 # question, agency A, agency B, year, key (compare_agencies)
@@ -369,6 +383,8 @@ DECLINES = [
     ("平潭综合实验区2024年收到的申请是平潭审批局的几倍", "not_understood", {"unknown": ["几倍"]}),
     ("平潭综合实验区2024年上半年收到多少申请", "not_understood", {"unknown": ["半"]}),
     ("平潭综合实验区2024年12月收到多少申请", "not_understood", {"unknown": ["12月"]}),
+    ("How many lawsuits were unfinished at 平潭综合实验区 in 2024?", "not_understood", {"unknown": ["unfinished"]}),
+    ("沭阳县2025年复议还有多少没办完", "not_understood", {"unknown": ["没办完"]}),
     ("这个单位去年收到多少申请", "not_understood", {"missing": ["agency"]}),
     ("平潭综合实验区2030年行政复议多少件", "no_data", {"years": [2023, 2024]}),
 ]  # fmt: skip
