@@ -173,6 +173,20 @@ FIGURES = [
     ("How many new normative documents were adopted by 平潭综合实验区 in 2024?", ZONE, 2024, "t2.normative_docs", "issued"),
     ("How many requests involved third-party rights at 平潭综合实验区 in 2024?", ZONE, 2024, "t3.denied.third_party", "total"),
     ("许昌市司法局2023年被诉几次", XC, 2023, "t4.litigation", "total"),
+    # every ground of table 三, as readers say them
+    ("平潭综合实验区2024年涉密不公开的", ZONE, 2024, "t3.denied.state_secret", "total"),
+    ("平潭综合实验区2024年因为法律法规禁止而不公开的", ZONE, 2024, "t3.denied.law_prohibited", "total"),
+    ("平潭综合实验区2024年危及国家安全的", ZONE, 2024, "t3.denied.security_stability", "total"),
+    ("平潭综合实验区2024年内部事务信息不公开的", ZONE, 2024, "t3.denied.internal_affairs", "total"),
+    ("平潭综合实验区2024年属于行政执法案卷的", ZONE, 2024, "t3.denied.enforcement_file", "total"),
+    ("平潭综合实验区2024年没有现成信息需要另行制作的", ZONE, 2024, "t3.unable.needs_creation", "total"),
+    ("平潭综合实验区2024年本机关不掌握的信息", ZONE, 2024, "t3.unable.not_held", "total"),
+    ("平潭综合实验区2024年补正后仍不明确的", ZONE, 2024, "t3.unable.unclear", "total"),
+    ("平潭综合实验区2024年不予处理里的信访类", ZONE, 2024, "t3.not_processed.petition", "total"),
+    ("平潭综合实验区2024年其他处理里逾期不补正的", ZONE, 2024, "t3.other.no_correction", "total"),
+    ("平潭综合实验区2024年自然人部分公开多少", ZONE, 2024, "t3.partial", "natural_person"),
+    ("平潭综合实验区2024年律师申请被拒几件", ZONE, 2024, "t3.denied", "legal_service_org"),
+    ("平潭综合实验区2024年科研机构无法提供", ZONE, 2024, "t3.unable", "research_institution"),
     # 沭阳县发展和改革局 2023
     ("沭阳县发改局2023年收到几件申请", FG, 2023, "t3.new_received", "total"),
     ("沭阳发改委2023年予以公开多少", FG, 2023, "t3.granted", "total"),
@@ -267,6 +281,7 @@ MULTI = [
     ("沭阳县2025年上年结转和结转下年度各多少", SY, 2025, ("t3.carried_over.total", "t3.carried_forward.total")),
     ("许昌市司法局2023年收到多少件申请？另外行政诉讼呢", XC, 2023, ("t3.new_received.total", "t4.litigation.total")),
     ("许昌市司法局2023年被复议的和被诉的分别多少", XC, 2023, ("t4.review.total", "t4.litigation.total")),
+    ("平潭综合实验区2024年企业申请了多少，个人申请了多少", ZONE, 2024, ("t3.new_received.commercial_enterprise", "t3.new_received.natural_person")),
 ]  # fmt: skip
 
 # question, agency A, agency B, year, key (compare_agencies)
