@@ -155,12 +155,22 @@ def _metric(u: Understanding) -> None:
 def _own_clauses(u: Understanding, specific: list, generic: list) -> list[str]:
     """A generic word counts beside a named figure when it asks in a clause
     of its own (收到多少申请，行政复议多少): the clause has a question word
-    and no figure named — else it yields (收到多少行政复议: reconsideration)."""
+    and no figure named; or when it is listed beside one (收到申请和办结申请)
+    — else it yields (收到多少行政复议: reconsideration)."""
+    joiners = tuple(fold(j) for j in qa_data()["clauses"]["joiners"])
+    starts = {a for _, a, _ in specific}
+    ends = {b for _, _, b in specific}
     own = []
-    for w, a, _ in generic:
+    for w, a, b in generic:
         lo, hi = _clause(u, a)
         named = any(lo <= s < hi for _, s, _ in specific)
-        if not named and _asks(u, lo, hi) and w.target not in own:
+        # 收到申请和办结申请: a general word listed beside a named figure
+        listed = any(
+            (u.text.startswith(j, b) and b + len(j) in starts)
+            or (u.text.endswith(j, 0, a) and a - len(j) in ends)
+            for j in joiners
+        )
+        if ((not named and _asks(u, lo, hi)) or listed) and w.target not in own:
             own.append(w.target)
     return own[:1]
 

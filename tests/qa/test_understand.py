@@ -368,3 +368,18 @@ def test_words_of_requests_carried_forward_are_table_fours_column_beside_it(inde
 def test_such_a_word_that_is_no_column_there_is_not_understood_never_the_total(index):
     q = query(index, "How many lawsuits were unfinished at 洪泽区人民政府 in 2023?")
     assert q.operation == "not_understood" and q.unknown == ["unfinished"]
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        (
+            "洪泽区2023年收到申请和办结申请分别多少",
+            ["t3.new_received.total", "t3.results_total.total"],
+        ),
+        ("洪泽区2023年办结和收到的申请各多少", ["t3.results_total.total", "t3.new_received.total"]),
+        ("洪泽区2023年收到多少行政复议", ["t4.review.total"]),  # no list: the general word yields
+    ],
+)
+def test_a_general_word_listed_beside_a_named_figure_is_a_figure_too(index, question, keys):
+    assert [m.key for m in query(index, question).metrics] == keys

@@ -282,6 +282,8 @@ MULTI = [
     ("许昌市司法局2023年收到多少件申请？另外行政诉讼呢", XC, 2023, ("t3.new_received.total", "t4.litigation.total")),
     ("许昌市司法局2023年被复议的和被诉的分别多少", XC, 2023, ("t4.review.total", "t4.litigation.total")),
     ("平潭综合实验区2024年企业申请了多少，个人申请了多少", ZONE, 2024, ("t3.new_received.commercial_enterprise", "t3.new_received.natural_person")),
+    ("平潭综合实验区2024年收到申请和办结申请分别多少", ZONE, 2024, ("t3.new_received.total", "t3.results_total.total")),
+    ("洪泽区2023年收到的申请和行政复议", HZ, 2023, ("t3.new_received.total", "t4.review.total")),
 ]  # fmt: skip
 
 # question, agency A, agency B, year, key (compare_agencies)
