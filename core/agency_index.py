@@ -56,6 +56,9 @@ class Mention:
     candidates: list[AgencyEntry] = field(default_factory=list)
     qualifier: str = ""  # a region written before the name (武汉市)
     region: Region | None = None  # for a place mention
+    # for a place mention: the place's government, stored with its place one
+    # letter apart (沭阳县 asked, 沐阳县人民政府 stored) — none is stored as written
+    government: AgencyEntry | None = None
 
     @property
     def agency(self) -> AgencyEntry | None:
@@ -227,8 +230,7 @@ class AgencyIndex:
         if place is not None and not any(taken[i : i + len(place)]):
             end = i + len(place)
             if not _kind_after(s, end):
-                cands = self.agencies_in(place)
-                return Mention(i, end, place, "place", cands, region=Region(place, ""))
+                return self._place(i, end, place, Region(place, ""), self.agencies_in(place))
             kind_end = _kind_end(s, end, taken)
             if kind_end > end:  # 平潭自然资源局: a stored place, a kind no name has
                 return self._resolve(
@@ -252,7 +254,7 @@ class AgencyIndex:
         if not parts.kind:
             ids = self._regions.get(inner.full) or self._regions.get(inner.place) or set()
             cands = [self.entries[a] for a in sorted(ids)]
-            return Mention(start, end, text, "place" if cands else "unknown", cands, region=inner)
+            return self._place(start, end, text, inner, cands)
         typos, close = [], []
         ids = [i for kind, ks in self._by_kind.items() if same_kind(kind, parts.kind) for i in ks]
         ids += self._by_place.get(inner.place, [])
@@ -277,6 +279,29 @@ class AgencyIndex:
         if alike:
             return Mention(start, end, text, "close", alike[: vocabulary()["match"]["max_choices"]])
         return Mention(start, end, text, "unknown", region=inner)
+
+    def _place(
+        self, start: int, end: int, text: str, region: Region, cands: list[AgencyEntry]
+    ) -> Mention:
+        """A place written alone: its agencies; and, when none of them is its
+        government, the one government whose place is that place misspelt
+        (in the question or in the report: one letter, same length and level)."""
+        government = None
+        if not any(is_government(self.parts[e.id].kind) for e in cands):
+            govs = [
+                e
+                for e in self.entries.values()
+                if (ep := self.parts[e.id]).inner is not None
+                and is_government(ep.kind)
+                and len(region.place) >= 2
+                and len(ep.inner.place) == len(region.place)
+                and Levenshtein.distance(ep.inner.place, region.place) == 1
+                and region.level in ("", ep.inner.level)
+            ]
+            government = govs[0] if len(govs) == 1 else None
+        if not cands and government is None:
+            return Mention(start, end, text, "unknown", region=region)
+        return Mention(start, end, text, "place", cands, region=region, government=government)
 
     def _kind_alike(self, stored: str, written: str) -> bool:
         if not stored or not written:
@@ -322,8 +347,11 @@ def _kind_after(s: str, i: int) -> bool:
 
 
 def _kind_end(s: str, i: int, taken: list[bool] | None) -> int:
-    """Where a kind of unit starting at `s[i]` ends (教育委员会, 司法局), or `i`."""
+    """Where a kind of unit starting at `s[i]` ends (教育委员会, 司法局), or `i`.
+    No kind starts with a word joining names (许昌和硚口司法局: 许昌, then another)."""
     v = vocabulary()
+    if s.startswith(tuple(v["name_joiners"]), i):
+        return i
     endings = sorted(v["kind_endings"], key=len, reverse=True)
     for p in range(i, min(len(s), i + v["kind_max"])):
         if not is_cjk(s[p]) or (taken and taken[p]):

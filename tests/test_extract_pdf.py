@@ -157,6 +157,7 @@ def test_header_rows_repeated_on_the_next_page_are_dropped_when_joining():
         ("004", "figures_below"),
         ("000", "figures_split"),
         ("003", "figures_split"),
+        ("002", "figures_split"),
         ("000", "header_runs_on"),
         ("001", "header_runs_on"),
     ],

@@ -152,11 +152,12 @@ def stitch(group: Group, part: Part) -> None:
 def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     """Are these the two halves of one row cut by a page break?  Each lower
     half sits under an upper one; a figure never runs on, so each figure
-    stands against a blank (most on one side; a cell whose figure follows an
-    empty paragraph puts it on the next page while the others stay above);
-    the upper half starts a numbered row label ("1.", "（三）" …) and the
-    lower half starts none — or, in a row of labels only, the lower half is
-    mostly blank, the rest of long labels running on."""
+    stands against a blank; the upper half starts a numbered row label
+    ("1.", "（三）" …) and the lower half starts none.  Figures stand on one
+    side only — or on both when the row's label itself runs on below the
+    break (a label cut mid-text is one row, its figures where they fell).
+    In a row of labels only (a header row) the lower half is mostly blank,
+    the rest of its long labels running on."""
     if not pairs:
         return False
     starts = settings()["starts"]
@@ -164,7 +165,7 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
     def numbered(text: str) -> bool:
         return any(p.match(text.strip()) for p in starts)
 
-    upper_label, figures = False, False
+    sides, upper_label, label_runs_on = set(), False, False
     for f, q in pairs:
         if f is None:
             return False
@@ -172,19 +173,21 @@ def _cut_row(pairs: list[tuple[PartCell | None, PartCell]]) -> bool:
         if (f_value and q.text.strip()) or (q_value and f.text.strip()):
             return False
         if f_value or q_value:
-            figures = True
+            sides.add(q_value)
             continue
         if numbered(q.text):
             return False
-        upper_label = upper_label or numbered(f.text)
+        if numbered(f.text):
+            upper_label = True
+            label_runs_on = label_runs_on or bool(q.text.strip())
     if upper_label:
-        return True
+        return len(sides) <= 1 or label_runs_on
     # a row of labels only (a header row) cut: the lower half holds just the
     # lines of its long labels that ran on, under labelled cells, the rest
     # blank; a header row of its own fills its cells
     run_on = [(f, q) for f, q in pairs if q.text.strip()]
     return (
-        not figures
+        not sides
         and bool(run_on)
         and 2 * len(run_on) <= len(pairs)
         and all(f is not None and f.text.strip() for f, _ in run_on)

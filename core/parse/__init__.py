@@ -109,7 +109,7 @@ def parse_document(doc: Document) -> Report:
             cells_expected=len(template.cell_keys()) if version != "pre2019" else 0,
             doubts=[
                 *run_together.doubts,
-                *_detached(reading, template),
+                *_detached(reading, template, doc),
                 *_unparsed(doc, reading.facts, version),
                 *_pictured(doc, reading.facts, found_sections, version),
                 *_no_headings(doc, found_sections),
@@ -119,11 +119,56 @@ def parse_document(doc: Document) -> Report:
     )
 
 
-def _detached(reading: tables.TableReading, template) -> list[Doubt]:  # noqa: ANN001
+# A row label shorter than this may be a word of the prose ("行政许可").
+_SEEN_LABEL_MIN = 6
+_SEEN_CUT = 10
+
+
+def _unread_but_seen(reading: tables.TableReading, template, doc: Document) -> set[str]:  # noqa: ANN001
+    """Tables read in part whose unread rows' labels stand in the file (in a
+    table's cells or a short line): the rows are there, their figures were
+    not matched to them — a reading gap, never rows the report left out."""
+    found = {f.table for f in reading.facts.values()}
+    out: set[str] = set()
+    text = None
+    for table in sorted(found):
+        spec = template.tables.get(table)
+        if spec is None:
+            continue
+        unread = [squash(r.label) for r in spec.rows if r.cell_keys()[0] not in reading.facts]
+        if not unread:
+            continue
+        if text is None:
+            lines = [p.text for p in doc.paragraphs if len(p.text) <= 2 * tables._LABEL_MAX]
+            lines += [c.text for t in doc.tables for row in t.rows for c in row]
+            text = squash("\n".join(lines))
+            row_heads = {squash(p.text) for p in doc.paragraphs if len(p.text) <= 20}
+            row_heads |= {
+                squash(p.text.split()[0])
+                for p in doc.paragraphs
+                if len(p.text.split()) >= 2
+                and all(tables.read_cell(t)[1] == "number" for t in p.text.split()[1:])
+            }
+        # a long label may be cut by the figures a line of its cell holds: its
+        # numbered head tells the row is there (tails are shared: …政府信息公开申请);
+        # a short one counts where it heads a line of figures
+        if any(
+            (len(label) >= _SEEN_LABEL_MIN and label in text)
+            or (len(label) >= _SEEN_CUT and label[:8] in text)
+            or label in row_heads
+            for label in unread
+        ):
+            out.add(table)
+    return out
+
+
+def _detached(reading: tables.TableReading, template, doc: Document) -> list[Doubt]:  # noqa: ANN001
     """A doubt for each table some of whose figures stand apart from their
-    labels, or some of whose rows lost a cell."""
+    labels (or whose unread rows' labels stand in the file), or some of whose
+    rows lost a cell."""
     out = [Doubt("row_short", table) for table in sorted(reading.short)]
-    for table in sorted(reading.detached):
+    seen = _unread_but_seen(reading, template, doc) - set(reading.short)
+    for table in sorted(set(reading.detached) | seen):
         unread = [
             r.label for r in template.tables[table].rows if r.cell_keys()[0] not in reading.facts
         ]

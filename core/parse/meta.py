@@ -16,6 +16,8 @@ _SPACE = re.compile(r"\s+")
 _SENTENCE_END = frozenset("。：:；;，,")
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _TITLE_PART_MAX = 40
+_BULLET = re.compile(r"^\s*[•·●▪◦■□◆◇▶►]")
+_SITE_SUFFIX = re.compile(r"\s*[-_|｜—–]+\s*([^-_|｜—–]{1,20})$")
 
 
 @dataclass(frozen=True)
@@ -66,25 +68,47 @@ def _is_label(text: str) -> bool:
     return t in _lex().label_lines or (t.startswith("附件") and t[2:].isdigit())
 
 
-def _title_in_text(before: list[Paragraph]) -> tuple[str | None, Location | None]:
+def _without_site(lex: _Lex, title: str) -> str:
+    """A title without the site name a page header adds after it
+    ("…年度报告-沭阳县发改局")."""
+    m = _SITE_SUFFIX.search(title)
+    if m is None or any(g in fold(m.group(1)) for g in lex.genre):
+        return title
+    head = title[: m.start()]
+    return head if any(head.endswith(g) for g in lex.genre) else title
+
+
+def _title_in_text(
+    before: list[Paragraph], *, deep: bool = False
+) -> tuple[str | None, Location | None]:
+    """The title among the opening lines; `deep`: anywhere before the first
+    part, but only a title that names its agency and year (a page printed
+    with its portal's navigation above the article)."""
     lex = _lex()
-    head = [p for p in before[: lex.title_search] if not _is_label(p.text)]
-    for start in range(len(head)):
-        lines = head[start : start + _TITLE_LINES]
-        for n in range(1, len(lines) + 1):
-            parts = lines[:n]
-            if any(len(squash(p.text)) > _TITLE_PART_MAX for p in parts):
-                break
-            texts = [
-                _unprefixed(_SPACE.sub("", p.text).lstrip("#"), lex.title_prefixes) for p in parts
-            ]
-            if any(":" in fold(t) for t in texts):  # portal metadata: 索引号：…
-                break
-            joined = "".join(texts)
-            if joined[-1:] in _SENTENCE_END:  # a sentence that mentions the report
+    head = [p for p in (before if deep else before[: lex.title_search]) if not _is_label(p.text)]
+    if deep:  # a navigation item ("• 政府信息公开年报") is never part of a title
+        head = [p for p in head if not _BULLET.match(p.text)]
+    spans = [(start, n) for start in range(len(head)) for n in range(1, _TITLE_LINES + 1)]
+    if deep:  # a line that is a whole title before lines joined
+        spans.sort(key=lambda span: span[1])
+    for start, n in spans:
+        parts = head[start : start + n]
+        if len(parts) < n:
+            continue
+        # a span with a part too long or with portal metadata (索引号：…) is
+        # no title, nor is any longer span holding that part
+        if any(len(squash(p.text)) > _TITLE_PART_MAX for p in parts):
+            continue
+        texts = [_unprefixed(_SPACE.sub("", p.text).lstrip("#"), lex.title_prefixes) for p in parts]
+        if any(":" in fold(t) for t in texts):
+            continue
+        joined = _without_site(lex, "".join(texts))
+        if joined[-1:] in _SENTENCE_END:  # a sentence that mentions the report
+            continue
+        if any(g in fold(joined) for g in lex.genre):
+            if deep and None in split_title(joined):
                 continue
-            if any(g in fold(joined) for g in lex.genre):
-                return joined, parts[0].location
+            return joined, parts[0].location
     return None, None
 
 
@@ -113,6 +137,9 @@ def find_title(
                 and any(g in fold(joined) for g in lex.genre)
             ):
                 return joined, None, source
+    title, location = _title_in_text(before, deep=True)
+    if title is not None:  # below a printed page's navigation: the page's title line
+        return title, location, "page"
     return None, None, None
 
 

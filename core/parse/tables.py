@@ -10,6 +10,7 @@ the row of fifteen figures after its header.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -159,6 +160,8 @@ def table_marks(table: str) -> tuple[str, ...]:
         marks += [b.title for b in spec.blocks] + [spec.note or ""]
         marks += [c.label for b in spec.blocks for c in b.columns if len(c.label) >= 5]
         marks += [c.label for c in spec.columns if len(c.label) >= 4 and table == "t4"]
+        # table 四's groups (未经复议直接起诉, 复议后起诉): words of its header only
+        marks += [r.label for r in spec.rows if table == "t4" and len(r.label) >= 5]
         marks += [
             r.label for r in spec.rows if len(r.label) >= 8 and r.label[:1] in "一二三四（(1234"
         ]
@@ -200,9 +203,15 @@ def _line_per_cell_rows(doc: Document) -> list[RawRow]:
             seen_t4 = True
             rows.append(RawRow("t4_header", PARAGRAPH_ROWS, [Cell(p.text, p.location)]))
         elif figures and not _figure_only(p):
-            hits = [h for h in row_index().match(p.text.strip()) if h.score == 100.0]
+            label = Cell(p.text.strip(), p.location)
+            hits = [h for h in row_index().match(label.text) if h.score == 100.0]
+            before = paras[i - 1] if i else None
+            if not hits and before is not None and len(before.text) <= _LABEL_MAX:
+                # a label broken over two lines in its cell: 行政机关 / 不再处理其…申请
+                joined = Cell(before.text.strip() + label.text, before.location)
+                hits = [h for h in row_index().match(joined.text) if h.score == 100.0]
+                label = joined if hits else label
             if hits:
-                label = Cell(p.text.strip(), p.location)
                 rows.append(RawRow("data", PARAGRAPH_ROWS, [label, *figures], label, figures, hits))
             elif seen_t4 and len(figures) >= T4_CELLS:
                 rows.append(RawRow("t4_data", PARAGRAPH_ROWS, figures, None, figures))
@@ -221,13 +230,31 @@ def _spaced_rows(doc: Document) -> list[RawRow]:
     rows: list[RawRow] = []
     seen_t4 = False
     t4_keys = t4_header_keys()
-    for p in doc.paragraphs:
-        tokens = p.text.split()
+    paras = doc.paragraphs
+    for at, p in enumerate(paras):
+        tokens = _unglued(p.text.split())
         if len(tokens) < 2:
             continue
         first_value = len(tokens)
         while first_value > 0 and read_cell(tokens[first_value - 1])[1] == "number":
             first_value -= 1
+        if first_value == 0 and not (seen_t4 and len(tokens) >= T4_CELLS):
+            # figures alone on a line: their label may stand around them, cut
+            # by a narrow cell ("（二）部分公开（…只计这" / figures / "一情形…）")
+            label, hits = _label_around(paras, at, [])
+            if hits:
+                loc = p.location
+                figures = [
+                    Cell(t, Location(line=loc.line, paragraph=loc.paragraph, page=loc.page, cell=i))
+                    for i, t in enumerate(tokens)
+                ]
+                label_cell = Cell(label, loc)
+                rows.append(
+                    RawRow(
+                        "data", PARAGRAPH_ROWS, [label_cell, *figures], label_cell, figures, hits
+                    )
+                )
+            continue
         if first_value == 0:
             kind = "t4_data" if seen_t4 and len(tokens) >= T4_CELLS else None
             hits = []
@@ -238,12 +265,7 @@ def _spaced_rows(doc: Document) -> list[RawRow]:
             )
             hits = []
         else:
-            label = " ".join(tokens[:first_value])
-            hits = (
-                [h for h in row_index().match(label) if h.score == 100.0]
-                if len(label) <= _LABEL_MAX
-                else []
-            )
+            label, hits = _label_around(paras, at, tokens[:first_value])
             kind = "data" if hits else None
         if kind is None:
             continue
@@ -258,9 +280,115 @@ def _spaced_rows(doc: Document) -> list[RawRow]:
             seen_t4 = True
             rows.append(RawRow(kind, PARAGRAPH_ROWS, cells))
         else:
-            label_cell = Cell(" ".join(tokens[:first_value]), cells[0].location)
+            label_cell = Cell(label, cells[0].location)
             rows.append(RawRow(kind, PARAGRAPH_ROWS, cells, label_cell, cells[first_value:], hits))
     return rows
+
+
+_GLUED_FIGURE = re.compile(r"^(.*[^\d\s.,，．])(\d+)$")
+_NUMBERING_AFTER_CJK = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?=[1-9][.．、]|[（(][一二三四五六七八九十][）)])"
+)
+
+
+def _unglued(tokens: list[str]) -> list[str]:
+    """A row's tokens with its label set apart from what a PDF's word spacing
+    glued to it: the first figure ("…禁止公开0 0 0") and a piece of a side
+    label before its numbering ("无法提2.没有现成信息…")."""
+    for i, token in enumerate(tokens):
+        if i + 1 < len(tokens) and all(read_cell(t)[1] == "number" for t in tokens[i + 1 :]):
+            m = _GLUED_FIGURE.match(token)
+            if m and read_cell(token)[1] != "number":
+                tokens = [*tokens[:i], m.group(1), m.group(2), *tokens[i + 1 :]]
+            break
+    out: list[str] = []
+    for token in tokens:
+        out.extend(_NUMBERING_AFTER_CJK.sub(" ", token).split())
+    return out
+
+
+# Up to this many short pieces of a label written down the side of the
+# table (三 / 、/ 本 / 年 …, （三）/ 不予公 / 开) may stand before a row's own label.
+_SIDE_PIECES = 2
+_SIDE_PIECE_MAX = 4
+# A label cell this many lines tall at most goes on below its figures' line.
+_LABEL_LINES = 4
+
+
+def _label_text(paras: list, i: int) -> str | None:  # noqa: ANN001
+    """Line i when it can be the rest of a label cut by a narrow cell: short,
+    no figures."""
+    if not 0 <= i < len(paras):
+        return None
+    text = paras[i].text.strip()
+    if not text or len(text) > _LABEL_MAX // 2:
+        return None
+    if any(read_cell(t)[1] == "number" for t in text.split()):
+        return None
+    return text
+
+
+def _label_around(paras: list, at: int, tokens: list[str]) -> tuple[str, list]:  # noqa: ANN001
+    """The label of the figures on line `at` (written before them as `tokens`):
+    as written; else without the pieces of a side label before it; else
+    joined with the line above or below it when the label's cell was too
+    narrow for one line.  Only a label the template holds word for word
+    counts."""
+
+    def hits(label: str) -> list:
+        if not label or len(label) > _LABEL_MAX:
+            return []
+        return [h for h in row_index().match(label) if h.score == 100.0]
+
+    own = " ".join(tokens)
+
+    def variants(text: str | None) -> list[str]:
+        """The text, and the text without up to two side-label pieces before it."""
+        if text is None:
+            return []
+        pieces = _unglued(text.split())
+        out = [" ".join(pieces)]
+        for n in range(1, min(_SIDE_PIECES, len(pieces) - 1) + 1):
+            if all(len(t) <= _SIDE_PIECE_MAX for t in pieces[:n]):
+                out.append(" ".join(pieces[n:]))
+        return out
+
+    mine = variants(own) if tokens else [""]
+    if 0 < len(tokens) <= _SIDE_PIECES and all(len(t) <= _SIDE_PIECE_MAX for t in tokens):
+        mine.append("")  # only side-label pieces before the figures ("予处理 0 0 …")
+    for label in mine:
+        found = hits(label)
+        if found:
+            return label, found
+    above = _label_text(paras, at - 1)
+    # the lines below that go on with the label (up to _LABEL_LINES of them),
+    # each as written or without its side-label pieces
+    unders: list[str] = []
+    rest: list[list[str]] = []
+    for j in range(at + 1, at + 1 + _LABEL_LINES):
+        line = _label_text(paras, j)
+        if line is None:
+            break
+        rest.append(variants(line))
+        unders.append("".join(v[0] for v in rest))
+        if any(len(v) > 1 for v in rest):
+            unders.append("".join(v[-1] for v in rest))
+    combos = [(a, m, "") for a in variants(above) for m in mine]
+    combos += [("", m, b) for m in mine for b in unders]
+    combos += [(a, m, b) for a in variants(above) for m in mine for b in unders]
+    # the figures' row must be one: a whole label above and another below
+    # (label / figures / label) is no reading at all
+    first: tuple[str, list] | None = None
+    rows: set[str] = set()
+    for a, m, b in combos:
+        label = a + m + b
+        found = hits(label)
+        if found:
+            first = first or (label, found)
+            rows.add(found[0].row.key)
+    if first is None or len(rows) > 1:
+        return own, []
+    return first
 
 
 def vote_version(rows: list[RawRow]) -> str | None:

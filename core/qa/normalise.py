@@ -1,13 +1,16 @@
 """Step 1 of understanding: the question's text normalised (full-width
 folded, lower case, Chinese numerals in years and counts as digits) and its
 years read in every notation — 2024年, 2024年度, ２０２４年, 二〇二四年, 23年,
-2021到2024年, 近三年, 去年 — each with the words it was read from."""
+2021到2024年, 近三年, 去年 — each with the words it was read from.  The form's
+words as readers misspell them (部份公开, 复义; qa.toml `misspellings`) are
+written right first, so that the step shows what was read."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from core.qa.vocabulary import fold, matcher, qa_data
 from core.textnum import chinese_to_int
@@ -39,7 +42,7 @@ class YearRef:
     value: int
     start: int
     end: int
-    how: str  # written | relative | previous | last_n | range
+    how: str  # written | relative | previous | last_n | range | published
 
 
 @dataclass
@@ -63,11 +66,14 @@ def rewrite(question: str, today: date) -> str:
     """The folded question with Chinese-numeral years, two-digit years and
     spelt-out counts written in digits."""
     text = fold(question)
+    for wrong, right in _misspellings():
+        text = text.replace(wrong, right)
+    text = re.sub(r"([a-z])((?:19|20)\d{2})(?!\d)", r"\1 \2", text)  # fy2024: fy, 2024
     text = re.sub(
         rf"([{_CN_DIGITS}]{{4}})(?=\s*年)", lambda m: str(chinese_to_int(m.group(1))), text
     )
     text = re.sub(
-        rf"(前|近|最近|过去|这|最多的|最少的|最高的|最低的)([{_CN_NUMBER}]{{1,3}})(?=\s*(?:名|个|位|家|强|年|$|\W))",
+        rf"(前|近|最近|过去|这|哪|最多的|最少的|最高的|最低的)([{_CN_NUMBER}]{{1,3}})(?=\s*(?:名|个|位|家|强|年|$|\W))",
         lambda m: m.group(1) + str(chinese_to_int(m.group(2).replace("两", "二"))),
         text,
     )
@@ -86,6 +92,13 @@ def rewrite(question: str, today: date) -> str:
         )
 
     return _TWO_DIGIT.sub(four, text)
+
+
+@cache
+def _misspellings() -> list[tuple[str, str]]:
+    """The form's words as readers misspell them (部份公开, 复义), longest first."""
+    pairs = qa_data().get("misspellings", {})
+    return sorted(((fold(w), fold(r)) for w, r in pairs.items()), key=lambda p: -len(p[0]))
 
 
 def normalise(question: str, today: date) -> Normalised:
@@ -120,9 +133,19 @@ def _absolute(n: Normalised) -> None:
     lists = {fold(w) for w in data["list_zh"] + data["list_en"]}
     starts = "|".join(re.escape(fold(w)) for w in data["range_start_en"])
     opening = re.compile(rf"(?<![a-z])({starts})\s*$")
+    published = re.compile(data["published"])
+    published_en = re.compile(data["published_en"] + r"\s*$")
     found = list(_YEAR.finditer(n.text))
     for i, m in enumerate(found):
         y = int(m.group(1))
+        pub = published.match(n.text, m.end())
+        pub_en = published_en.search(n.text, 0, m.start())
+        if (pub and m.group(2)) or pub_en:  # 2024年发布的年报: the report of 2023
+            end = pub.end(1) if pub and m.group(2) else m.end()
+            _claim(n, m.start(), end, "year")
+            n.refs.append(YearRef(y - 1, m.start(), end, "published"))
+            n.years.append(y - 1)
+            continue
         _claim(n, m.start(), m.end(), "year")
         n.refs.append(YearRef(y, m.start(), m.end(), "written"))
         n.years.append(y)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.agency import Region
+from core.agency import normalise as normalise_name
 from core.agency_index import AgencyEntry, AgencyIndex, Mention
 from core.qa.understand import Understanding
 from core.qa.vocabulary import Metric, make_metric
@@ -110,6 +112,9 @@ def plan(
     """The query of an understood question (see the module docstring)."""
     q = Query(u.norm.original, u.lang or lang, "figure")
     q.years, q.span_years, q.previous = list(u.norm.years), u.norm.span_years, u.norm.previous
+    for ref in u.norm.refs:
+        if ref.how == "published":
+            q.notes.append({"kind": "year_published", "year": ref.value})
     q.limit = u.limit
     q.filter_kind = u.kind_filter
     q.unknown = list(u.unknown)
@@ -145,8 +150,24 @@ def _agencies(
             if chosen is not None:
                 q.agencies.append(chosen)
                 continue
-        if m.how == "unknown":
+        region = _region_before_scope(u, m, index)
+        if region is not None:
+            places.append(region)
+        elif m.how == "unknown":
             q.not_stored.append(m.text)
+        elif m.how == "place" and m.government is not None and not scoped:
+            # the place's government, its place stored one letter apart: read
+            # so (and said) when the place is stored as written, else offered
+            if m.candidates:
+                q.agencies.append(m.government)
+                q.notes.append(
+                    {"kind": "agency_read", "written": m.text, "agency": m.government.name}
+                )
+            else:
+                q.choices = [
+                    Choice("agency", m.government.id, m.government.name, m.government.name)
+                ]
+                q.written = m.text
         elif m.how == "place":
             prev = _previous_agency(context, index)
             same = [e for e in m.candidates if prev and e.parts.kind == prev.parts.kind]
@@ -167,6 +188,18 @@ def _agencies(
             q.written = m.text
     q.agencies = list(dict.fromkeys(q.agencies))
     return _distribute(q, places)
+
+
+def _region_before_scope(u: Understanding, m: Mention, index: AgencyIndex) -> Mention | None:
+    """平潭各单位, 洪泽区所有部门: a place written right before a word for every
+    agency names the agencies of that place, not its government or zone."""
+    if m.how == "unknown" or not any(c.step == "scope" and c.start == m.end for c in u.claims):
+        return None
+    key = normalise_name(u.text[m.start : m.end])
+    inside = index.agencies_in(key)
+    if not inside or [e.name for e in inside] == [e.name for e in m.candidates]:
+        return None  # no agencies there, or the name is only its own
+    return Mention(m.start, m.end, m.text, "place", inside, region=Region(key, ""))
 
 
 def _distribute(q: Query, places: list[Mention]) -> list[Mention]:
@@ -200,6 +233,9 @@ def _metrics(q: Query, u: Understanding, picked: dict) -> None:
             for r in u.ambiguous
         ]
     q.metrics = [make_metric(r, u.column if _column_fits(r, u.column) else None) for r in rows]
+    columns = [c for c in u.columns if rows and (c == "" or _column_fits(rows[0], c))]
+    if len(rows) == 1 and len(columns) > 1:  # 制发和废止分别多少: one figure per column
+        q.metrics = [make_metric(rows[0], c or None) for c in columns]
     q.metric = q.metrics[0] if q.metrics else None
 
 

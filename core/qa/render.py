@@ -294,6 +294,8 @@ def render_warning(w: dict[str, Any], lang: str) -> str:
         return prefix + t("answer.warning_defect", lang, code=w["code"], message=msg)
     if kind == "default_year":
         return t("answer.warning_default_year", lang, year=w["year"])
+    if kind == "year_published":
+        return t("answer.warning_year_published", lang, year=w["year"], published=w["year"] + 1)
     if kind == "agency_read":
         return t("answer.warning_agency_read", lang, agency=w["agency"], written=w["written"])
     if kind == "missing_years":

@@ -5,6 +5,7 @@ reported as not understood, never dropped."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,7 @@ from core.qa.vocabulary import (
     Word,
     column_default_row,
     column_vocabulary,
+    fold,
     matcher,
     metric_entries,
     qa_data,
@@ -39,6 +41,7 @@ class Understanding:
     mentions: list[Mention] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)  # metric rows named
     column: str | None = None
+    columns: list[str] = field(default_factory=list)  # every column named (制发和废止; "": default)
     metric_from_column: bool = False  # only a column word was given (自然人呢？)
     ambiguous: list[str] = field(default_factory=list)  # metric rows a word may mean
     operation: str | None = None
@@ -49,6 +52,7 @@ class Understanding:
     limit: int | None = None
     followup: bool = False
     unknown: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # 比例, share: asks what is not computed
     claims: list[Claim] = field(default_factory=list)
 
     @property
@@ -74,6 +78,7 @@ def understand(question: str, agencies: AgencyIndex, today: date) -> Understandi
         u.claim(a, b, "year", u.text[a:b])
     _agencies(u, agencies)
     _metric(u)
+    _unsupported(u)
     _operation(u)
     _rest(u)
     u.lang = _language(u)
@@ -116,15 +121,79 @@ def _metric(u: Understanding) -> None:
         u.claim(a, b, "metric", w.target)
     if not rows and not u.ambiguous and generic:
         rows = [generic[0][0].target]
+    elif rows:
+        rows = rows + _own_clauses(u, specific, generic)
     vocab = column_vocabulary(rows[0]) if rows else None
+    # the words of a figure that yields (still pending, before 复议) may be a
+    # column of the figure it yields to: read again as one, else left claimed
+    yielded = [c for c in u.claims if c.step == "metric" and c.what not in rows and specific]
+    yielded = [c for c in yielded if any(c.what == w.target for w, _, _ in specific)]
+    u.claims = [c for c in u.claims if c not in yielded]
     col = _column(u, vocab)
+    free = u.free()
+    for c in yielded:
+        if all(free[c.start : c.end]):  # not a column: still the figure's word, or
+            column_only = metric_entries().get(c.what, {}).get("yields_word") == "column"
+            u.claims.append(Claim(c.start, c.end, "unknown" if column_only else "metric", c.what))
+            if column_only:  # 复议尚未办结 with no column word: not understood, never the total
+                u.unsupported.append(u.text[c.start : c.end])
     if col is not None and not rows and not u.ambiguous:
         vocab, column = col
         rows = [column_default_row(vocab)]
         u.metric_from_column = True
     if col is not None:
         u.column = col[1]
-    u.metrics = rows
+        u.columns = list(dict.fromkeys(c.what for c in u.claims if c.step == "column"))
+        if rows and not u.metric_from_column and _whole_asked_apart(u):
+            u.columns.insert(0, "")  # "": the figure's own default column
+    at = {}
+    for c in u.words("metric"):
+        at.setdefault(c.what, c.start)
+    u.metrics = sorted(rows, key=lambda r: at.get(r, 0))  # in the order asked
+
+
+def _own_clauses(u: Understanding, specific: list, generic: list) -> list[str]:
+    """A generic word counts beside a named figure when it asks in a clause
+    of its own (收到多少申请，行政复议多少): the clause has a question word
+    and no figure named; or when it is listed beside one (收到申请和办结申请)
+    — else it yields (收到多少行政复议: reconsideration)."""
+    joiners = tuple(fold(j) for j in qa_data()["clauses"]["joiners"])
+    starts = {a for _, a, _ in specific}
+    ends = {b for _, _, b in specific}
+    own = []
+    for w, a, b in generic:
+        lo, hi = _clause(u, a)
+        named = any(lo <= s < hi for _, s, _ in specific)
+        # 收到申请和办结申请: a general word listed beside a named figure
+        listed = any(
+            (u.text.startswith(j, b) and b + len(j) in starts)
+            or (u.text.endswith(j, 0, a) and a - len(j) in ends)
+            for j in joiners
+        )
+        if ((not named and _asks(u, lo, hi)) or listed) and w.target not in own:
+            own.append(w.target)
+    return own[:1]
+
+
+def _clause(u: Understanding, i: int) -> tuple[int, int]:
+    """The clause of the question holding position `i` (qa.toml `clauses`)."""
+    cuts = [0, *(m.end() for m in re.finditer(qa_data()["clauses"]["separators"], u.text))]
+    cuts.append(len(u.text))
+    return next((lo, hi) for lo, hi in itertools.pairwise(cuts) if lo <= i < hi)
+
+
+def _asks(u: Understanding, lo: int, hi: int) -> bool:
+    words = qa_data()["clauses"]["asks"]
+    return any(u.text.find(fold(w), lo, hi) >= 0 for w in words)
+
+
+def _whole_asked_apart(u: Understanding) -> bool:
+    """收到申请多少件，其中自然人多少: the figure asked in a clause of its own
+    (its default column), before the clause naming a column."""
+    columns = {_clause(u, c.start) for c in u.words("column")}
+    return any(
+        (span := _clause(u, c.start)) not in columns and _asks(u, *span) for c in u.words("metric")
+    )
 
 
 def _column(u: Understanding, vocab: str | None) -> tuple[str, str] | None:
@@ -162,6 +231,15 @@ def _most_specific(rows: list[str]) -> list[str]:
     return out
 
 
+def _unsupported(u: Understanding) -> None:
+    """Words asking for what no figure holds and nothing computes (a ratio, a
+    share): never read as an operation or a filler (比例 is no 比 and 例), so
+    the question is declined naming them — a count is no answer to a ratio."""
+    for w, a, b in matcher("unsupported").cover(u.text, u.free()):
+        u.unsupported.append(w.text)
+        u.claim(a, b, "unknown", w.text)
+
+
 # ------------------------------------------------------------ step 4: operation
 def _operation(u: Understanding) -> None:
     ops = qa_data()["operations"]
@@ -183,9 +261,14 @@ def _operation(u: Understanding) -> None:
         u.claim(a, b, "operation", "which")
     if u.which and u.operation is None:
         _which_more(u, ops)
-    for w, a, b in matcher("scope").cover(u.text, u.free()):
+    scope = matcher("scope").cover(u.text, u.free())
+    for w, a, b in scope:
         setattr(u, f"scope_{w.target}", True)
         u.claim(a, b, "scope", w.target)
+    figures = set(qa_data()["scope"].get("each_figure", ()))
+    several = len(u.metrics) > 1 or len(u.columns) > 1
+    if scope and several and all(w.text in figures for w, _, _ in scope):
+        u.scope_all = u.scope_each = False  # 制发和废止分别多少: each figure, not each agency
     for w, a, b in matcher("followup").cover(u.text, u.free()):
         u.claim(a, b, "followup", w.text)
         # "and", "那" open a follow-up; "呢" ends one.
@@ -237,7 +320,7 @@ def _rest(u: Understanding) -> None:
     free = u.free()
     text = "".join(ch if ok else " " for ch, ok in zip(u.text, free, strict=True))
     rest = [m.group() for m in _TOKEN.finditer(text) if not _harmless(m.group())]
-    u.unknown = misplaced + rest
+    u.unknown = u.unsupported + misplaced + rest
 
 
 def _harmless(token: str) -> bool:

@@ -216,6 +216,12 @@ def filler_words() -> tuple[Word, ...]:
     return tuple(Word(fold(w), "filler") for lang in ("zh", "en") for w in f[lang])
 
 
+@cache
+def unsupported_words() -> tuple[Word, ...]:
+    f = qa_data()["unsupported"]
+    return tuple(Word(fold(w), "unsupported") for lang in ("zh", "en") for w in f[lang])
+
+
 class Matcher:
     """Finds words in folded text with one regular expression: Chinese words
     as substrings, Latin ones as whole words; at each position the longest."""
@@ -276,7 +282,7 @@ def _pattern(word: Word) -> str:
 @cache
 def matcher(name: str) -> Matcher:
     """The matcher of one word list: metric, generic, ambiguous, column,
-    column:VOCAB, operation, which, scope, followup, filler."""
+    column:VOCAB, operation, which, scope, followup, filler, unsupported."""
     if name == "metric":
         return Matcher(tuple(w for w in metric_words() if not w.generic))
     if name == "generic":
@@ -291,6 +297,7 @@ def matcher(name: str) -> Matcher:
         "scope": scope_words,
         "followup": followup_words,
         "filler": filler_words,
+        "unsupported": unsupported_words,
     }
     return Matcher(lists[name]())
 

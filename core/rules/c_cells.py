@@ -7,11 +7,13 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
 
 from core.defect import Defect, DefectLocation, ui_text
 from core.report import LabelMatch, UnmatchedRow
 from core.rules.context import Context, label, ui
 from core.rules.registry import CELLS, ROWS, SINCE_2019, check, define
+from core.template import load_template
 
 define("C1", "blank_cell", "error", basis="absence", eras=SINCE_2019, reads=CELLS)
 define("C2", "table_format", "error", also=("warning",), basis="form", eras=SINCE_2019, reads=CELLS)
@@ -217,18 +219,24 @@ def _norm(text: str) -> str:
 def _replacing_rows(ctx: Context, table: str, missing: list[str]) -> list[UnmatchedRow]:
     """Unmatched rows of `table` labelled as the group the missing rows belong
     to: one deviation (an old row standing for the template's sub-rows)."""
-    parents = set()
-    for key in missing:
-        row = ctx.template.row(key.rpartition(".")[0])
-        if row is not None:
-            parents.update(_norm(p) for p in row.parents)
-    return [u for u in ctx.report.unmatched_rows if u.table == table and _norm(u.label) in parents]
+    unmatched = [u for u in ctx.report.unmatched_rows if u.table == table]
+    if not unmatched:
+        return []
+    parents: set[str] = set()
+    for row_key in {key.rpartition(".")[0] for key in missing}:
+        parents |= _parents(ctx.template.version, row_key)
+    return [u for u in unmatched if _norm(u.label) in parents]
 
 
-def _optional(ctx: Context, key: str) -> bool:
-    """A row the issuer cannot fill (规章 of a department): its absence loses no figure."""
-    rows = ctx.params("C4").get("not_applicable", {}).get(ctx.report.issuer_kind, [])
-    return key.rpartition(".")[0] in rows
+@cache
+def _parents(version: str, row_key: str) -> frozenset[str]:
+    row = load_template(version).row(row_key)
+    return frozenset(_norm(p) for p in row.parents) if row is not None else frozenset()
+
+
+def _optional_rows(ctx: Context) -> frozenset[str]:
+    """Rows the issuer cannot fill (规章 of a department): their absence loses no figure."""
+    return frozenset(ctx.params("C4").get("not_applicable", {}).get(ctx.report.issuer_kind, ()))
 
 
 @check("C4")
@@ -247,10 +255,11 @@ def missing(ctx: Context) -> Iterator[Defect]:
         keys = [k for k in ctx.cell_keys(table) if k not in ctx.report.facts]
         if not keys:
             continue
-        required = [k for k in keys if not _optional(ctx, k)]
+        optional = _optional_rows(ctx)
+        required = [k for k in keys if k.rpartition(".")[0] not in optional]
         for group, severity in (
             (required, None),
-            ([k for k in keys if _optional(ctx, k)], "warning"),
+            ([k for k in keys if k.rpartition(".")[0] in optional], "warning"),
         ):
             if not group:
                 continue

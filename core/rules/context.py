@@ -14,7 +14,7 @@ from typing import Any
 from core.defect import Defect, DefectLocation, ui_text
 from core.document import Paragraph
 from core.report import Fact, Number, Report
-from core.rules.prose import Sentence, split_sentences
+from core.rules.prose import Sentence, split_sentences, unwrapped
 from core.template import Column, Row, Template, load_template
 
 # Sections whose text states this year's figures.
@@ -100,6 +100,7 @@ class Context:
     ] = field(init=False, default_factory=dict)
 
     _orders: dict[tuple[str, ...] | None, dict[int, int]] = field(init=False, default_factory=dict)
+    _unwrapped: dict[tuple[str, int], str] = field(init=False, default_factory=dict)
     _sentences: dict[tuple[str, ...] | None, list[Sentence]] = field(
         init=False, default_factory=dict
     )
@@ -307,8 +308,15 @@ class Context:
         )
 
     def section_text(self, key: str, report: Report | None = None) -> str:
+        """The text of section `key`, a paragraph a line, the lines a
+        conversion broke a paragraph into (a PDF's) joined again."""
         s = (report or self.report).section(key)
-        return s.text if s else ""
+        if s is None:
+            return ""
+        at = (key, id(report or self.report))
+        if at not in self._unwrapped:
+            self._unwrapped[at] = unwrapped(s.paragraphs)
+        return self._unwrapped[at]
 
 
 def equal(a: Number, b: Number) -> bool:

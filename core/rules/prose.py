@@ -67,6 +67,19 @@ def _joiner(prev: str, nxt: str) -> str:
     return " " if a.isdigit() and b.isdigit() else ""
 
 
+def unwrapped(paragraphs: list[Paragraph]) -> str:
+    """The paragraphs' text, one line each, with the lines a conversion broke
+    one paragraph into (a PDF's lines) joined again."""
+    text = ""
+    prev = None
+    for p in paragraphs:
+        if prev is not None:
+            text += _joiner(prev, p.text) if _wrapped(prev, p.text) else "\n"
+        text += p.text.strip() if prev is not None and _wrapped(prev, p.text) else p.text
+        prev = p.text
+    return text
+
+
 def split_sentences(section: str | None, paragraphs: list[Paragraph]) -> list[Sentence]:
     """The sentences of consecutive paragraphs of one section."""
     _, ends, *_ = _layout()

@@ -137,18 +137,35 @@ def _best_single(
     return (tuple(suspects), best) if best else None
 
 
+def _stands_in(keys: list[str], every: list[Evaluated]) -> dict[str, dict[int, int]]:
+    """For each cell of `keys`: the relations of `every` it moves (by index) and how."""
+    out: dict[str, dict[int, int]] = {key: {} for key in keys}
+    for i, e in enumerate(every):
+        for t in e.relation.terms:
+            if not t.previous and t.key in out and i not in out[t.key]:
+                w = weight(e.relation, t.key)
+                if w:
+                    out[t.key][i] = w
+    return out
+
+
 def _pair(
-    a: str, b: str, left: list[Evaluated], holding: list[Evaluated]
+    a: str,
+    b: str,
+    left: list[Evaluated],
+    holding: list[Evaluated],
+    every: list[Evaluated],
+    stands: dict[str, dict[int, int]],
 ) -> list[Evaluated] | None:
     """The broken relations that changing `a` and `b` together repairs, keeping
-    every relation that holds; None when no such change exists."""
-    rows = []
-    for e in (*left, *holding):
-        wa, wb = weight(e.relation, a), weight(e.relation, b)
-        if wa or wb:
-            rows.append((wa, wb, -e.gap, e))
-    if not any(wa and wb for wa, wb, _, _ in rows):
+    every relation that holds; None when no such change exists.  `every` is
+    left + holding, `stands` where each cell stands in them (_stands_in)."""
+    in_a, in_b = stands[a], stands[b]
+    if in_a.keys().isdisjoint(in_b):
         return None  # the two cells stand in no relation together
+    rows = [
+        (in_a.get(i, 0), in_b.get(i, 0), -every[i].gap, every[i]) for i in sorted({*in_a, *in_b})
+    ]
     solution = _solve([(wa, wb, g) for wa, wb, g, _ in rows])
     if solution is None:
         return None
@@ -180,8 +197,11 @@ def _best_pair(
     best: list[Evaluated] = []
     suspects: tuple[str, ...] = ()
     ties = 0
-    for a, b in combinations(_cells(left), 2):
-        fixed = _pair(a, b, left, holding)
+    cells = _cells(left)
+    every = [*left, *holding]
+    stands = _stands_in(cells, every)
+    for a, b in combinations(cells, 2):
+        fixed = _pair(a, b, left, holding, every, stands)
         if not fixed:
             continue
         if len(fixed) > len(best):

@@ -46,7 +46,7 @@ def aspects(ctx: Context) -> Iterator[Defect]:
         return
     params = ctx.params("S4-ASPECTS")
     heads = subheadings(ctx, s1)
-    text = s1.text
+    text = ctx.section_text("s1")
     missing = []
     for item in spec.subitems:
         in_heads = any(

@@ -119,13 +119,13 @@ def processing_fee(ctx: Context) -> Iterator[Defect]:
     s6 = ctx.report.section("s6")
     if s6 is None:
         return
-    if any(compiled(p).search(s6.text) for p in params["patterns"]):
+    if any(compiled(p).search(ctx.section_text("s6")) for p in params["patterns"]):
         return
     where = DefectLocation.at(
         s6.paragraphs[0].location if s6.paragraphs else s6.location, section="s6"
     )
     elsewhere = [(key, p) for p in params["patterns"] for key, _p, _m in ctx.find(p) if key != "s6"]
-    mentions_fees = any(compiled(p).search(s6.text) for p in params["fee_words"])
+    mentions_fees = any(compiled(p).search(ctx.section_text("s6")) for p in params["fee_words"])
     if elsewhere or mentions_fees:
         yield ctx.defect(
             "S7-FEE",

@@ -58,18 +58,18 @@ def residue(ctx: Context) -> Iterator[Defect]:
     section = _section_of(ctx)
     seen: set[tuple] = set()
     hidden = ctx.params("S9-BOOKMARK")["hidden_prefix"]
-    source = ctx.report.document.source
     for r in ctx.report.document.residues:
         code = _CODE.get(r.kind)
         if code is None:
             continue
-        if r.kind == "bookmark" and (
-            source == "docx" or (source == "html" and r.text.strip().startswith(hidden))
-        ):
-            # a .docx bookmark, Word's own (_GoBack, _Toc…) or named by a person or
-            # a template (正文, 标题 …), shows nowhere in the published file; only a
-            # "[bookmark: …]" left as text is residue (found below)
+        if r.kind == "bookmark" and ctx.report.document.source == "docx":
+            # a bookmark of the Word file itself (Word's own _GoBack, _Toc…,
+            # one its author set, or one a conversion made of a web page's
+            # anchors) is invisible in the published report; only a marker
+            # printed in the text is residue
             continue
+        if r.kind == "bookmark" and r.text.strip().startswith(hidden):
+            continue  # a hidden bookmark's name (_GoBack) carried into another format
         pos = (r.location.line, r.location.paragraph, r.location.table)
         seen.add((code, pos))
         yield ctx.defect(

@@ -184,6 +184,21 @@ def test_cells_on_lines_of_their_own_without_tabs_parse_to_the_same_facts_and_de
     )
 
 
+def test_a_row_label_broken_over_two_lines_in_such_a_copy_is_joined(fixtures_dir):
+    path = fixtures_dir / "clean_2021.txt"
+    expected = parse_bytes(path.read_bytes(), "clean_2021.txt")
+    text = _one_cell_per_line_without_tabs(path)
+    # a narrow label cell saved as text: its lines stand apart
+    broken = text.replace(
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "1.申请人无正当理由逾期不补正、行政机关\n不再处理其政府信息公开申请\u00a0 \u00a0",
+        1,
+    )
+    assert broken != text
+    copied = parse_bytes(broken.encode("utf-8"), "copied.txt")
+    assert facts(copied) == facts(expected)
+
+
 def test_blank_cells_lost_in_such_a_copy_are_missing_never_zero(fixtures_dir):
     path = fixtures_dir / "002_b813449dc9cc479d.txt"
     copied = parse_bytes(_one_cell_per_line_without_tabs(path).encode("utf-8"), "copied.txt")

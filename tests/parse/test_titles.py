@@ -99,3 +99,52 @@ def test_a_heading_numbered_with_a_space_instead_of_a_comma_is_still_a_section()
     r = parse_bytes(text.encode("utf-8"), "r.txt")
     s2 = r.section("s2")
     assert s2 is not None and not s2.standard_numbering
+
+
+NAVIGATION = [
+    "国务院 省政府 省人大 省政协",
+    "移动版",
+    "登录 注册",
+    "•  首页",
+    "•  政务公开",
+    "•  办事服务",
+    "•  互动交流",
+    "政府信息公开 领导之窗 政府机构 要闻 政府会议 最新文件 政策文件库",
+    "12345 便民惠企服务平台 在线访谈 网上调查",
+    "历史搜索：",
+    "长者模式 退出长者模式 无障碍浏览",
+    "当前位置：",
+    "•  首页",
+    "•  清河市生态环境局",
+    "•  政府信息公开年报",
+]
+
+
+def test_a_title_below_a_printed_portals_navigation_is_found():
+    # a portal page printed to PDF: the navigation stands above the article
+    r = _report(
+        [
+            *NAVIGATION,
+            "清河市生态环境局2024年政府信息公开工作年度报告",
+            "来源：市生态环境局 时间：2025-01-20",
+        ]
+    )
+    assert (r.title, r.agency, r.year) == (
+        "清河市生态环境局2024年政府信息公开工作年度报告",
+        "清河市生态环境局",
+        2024,
+    )
+
+
+def test_far_down_only_a_title_naming_agency_and_year_is_taken():
+    # a navigation item or a line naming the genre alone is no title
+    r = _report([*NAVIGATION, "•  2024年政府信息公开工作年度报告", "政府信息公开工作年度报告"])
+    assert r.title is None
+
+
+def test_the_site_name_a_page_header_adds_after_the_title_is_dropped():
+    r = _report(["清河市生态环境局2024年政府信息公开工作年度报告-清河市生态环境局网站"])
+    assert (r.title, r.agency) == (
+        "清河市生态环境局2024年政府信息公开工作年度报告",
+        "清河市生态环境局",
+    )

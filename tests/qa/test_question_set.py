@@ -133,7 +133,15 @@ def _declined(a, e):
         assert a.detail["unavailable"] is True
 
 
+def _multi(a, e):
+    """Several figures asked at once (制发和废止分别多少): one part each, in order."""
+    assert a.kind == "multi" and len(a.parts) == len(e["parts"])
+    for part, want in zip(a.parts, e["parts"], strict=True):
+        CHECKS[want["kind"]](part, want)
+
+
 CHECKS = {
+    "multi": _multi,
     "figure": _figure,
     "compare_agencies": _compare,
     "change": _change,

@@ -56,3 +56,20 @@ def test_a_semicolon_does_not_end_the_sentence():
 def test_paragraphs_that_end_their_sentences_are_never_joined():
     found = split_sentences(None, lines("第一段写完了。", "第二段也写完了。"))
     assert [s.paragraph_at(0).location.line for s in found] == [1, 2]
+
+
+def test_a_statement_a_pdf_broke_over_two_lines_is_read_whole():
+    from pathlib import Path
+
+    from core.check import check_report
+    from core.parse import parse_bytes
+
+    text = (Path(__file__).parents[1] / "fixtures" / "clean_2021.txt").read_text(encoding="utf-8")
+    fee = "（一）政府信息处理费收取情况\n2024年，本局未收取政府信息公开信息处理费。\n"
+    assert fee in text
+    # the fee statement, its line broken inside 处理费 as a PDF's text layer breaks it
+    broken = text.replace(
+        fee, "2024年本局依照国办函〔2020〕109号规定办理，全年产生的信息处\n理费为零。\n"
+    )
+    report = parse_bytes(broken.encode("utf-8"), "r.txt")
+    assert "S7-FEE" not in [d.code for d in check_report(report)]

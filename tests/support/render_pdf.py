@@ -98,22 +98,27 @@ def _cut(placed: Placed, at: int, repeat: int = 0) -> tuple[Placed, Placed]:
     return head, tail
 
 
-def _split_row(placed: Placed, k: int, mode: str) -> Placed:
+def _split_row(placed: Placed, k: int, figures: str) -> Placed:
     """Row k cut in two as Word cuts a row at a page break: each label's
-    characters shared between the halves, the figures in one half, the other
-    half blank; a cell spanning down from row k or over it spans both.
-    `mode` "figures_split": the last figure below, the others above (a cell
-    whose figure follows an empty paragraph is cut below that paragraph)."""
+    characters shared between the halves, the figures in one half ("above",
+    "below"; "split": the last column's below, the others above, as a
+    converter that sets figures at the foot of a tall cell cuts them), the
+    other half blank; a cell spanning down from row k or over it spans both.
+    "header_runs_on": a row of labels whose short labels fit above the
+    break and whose long ones run on below it."""
     out: Placed = []
-    figures = [c for r, c, s in placed if r == k and FIGURE.fullmatch(s.text.strip())]
+    last = max(
+        (c for r, c, span in placed if r == k and FIGURE.fullmatch(span.text.strip())),
+        default=-1,
+    )
     for r, c, span in placed:
         if r < k <= r + span.rowspan - 1 or (r == k and span.rowspan > 1):
             out.append((r, c, Span(span.text, span.rowspan + 1, span.colspan, span.header)))
         elif r == k and FIGURE.fullmatch(span.text.strip()):
-            below = mode == "figures_below" or (mode == "figures_split" and c == max(figures))
+            below = figures == "below" or (figures == "split" and c == last)
             upper, lower = ("", span.text) if below else (span.text, "")
             out += [(r, c, Span(upper, 1, span.colspan)), (r + 1, c, Span(lower, 1, span.colspan))]
-        elif r == k and mode == "header_runs_on" and len(span.text) <= 4:
+        elif r == k and figures == "header_runs_on" and len(span.text) <= 4:
             # a short label fits above the break; only the long ones run on
             out += [
                 (r, c, Span(span.text, 1, span.colspan, span.header)),
@@ -176,7 +181,7 @@ def _table_flowables(
     if cut_row == "header_runs_on":
         at = header - 1  # the applicant columns' header row (商业企业 … 其他)
     if cut_row:
-        placed = _split_row(placed, at, cut_row)
+        placed = _split_row(placed, at, cut_row.removeprefix("figures_"))
         at += 1
     head, tail = _cut(placed, at, header if repeat_header else 0)
     return [_pdf_table(key, head), PageBreak(), _pdf_table(key, tail)]

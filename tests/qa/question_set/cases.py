@@ -1,7 +1,8 @@
 """The question set: questions as people ask them, each with its expected
 answer computed from the truth of tests/qa/truth.py (never from the parser).
 Categories: figure, text_figure, agency_variant, comparison, ranking, sum,
-must_decline (the hand-written ones are in handwritten.py)."""
+must_decline (the hand-written ones are in handwritten.py; questions as
+readers type them, with the same categories suffixed _reader, in readers.py)."""
 
 from __future__ import annotations
 
@@ -273,6 +274,7 @@ def sum_cases() -> list[Case]:
 
 def all_cases() -> list[Case]:
     from tests.qa.question_set.handwritten import handwritten_cases
+    from tests.qa.question_set.readers import reader_cases
 
     return (
         figure_cases()
@@ -282,6 +284,7 @@ def all_cases() -> list[Case]:
         + ranking_cases()
         + sum_cases()
         + handwritten_cases()
+        + reader_cases()
     )
 
 
