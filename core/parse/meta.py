@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from core.agency import normalise, parse_name
 from core.document import Document, Location, Paragraph
 from core.normalize import fold, squash
 from core.template import load_template
@@ -34,6 +35,7 @@ class _Lex:
     digits: dict[str, int]
     issuer_order: tuple[str, ...]
     issuer: dict[str, tuple[str, ...]]
+    place_levels: dict[str, str]
 
 
 @cache
@@ -52,6 +54,10 @@ def _lex() -> _Lex:
         digits=dict(lx["chinese_digits"]),
         issuer_order=tuple(lx["issuer"]["order"]),
         issuer={k: tuple(lx["issuer"][k]) for k in lx["issuer"]["order"]},
+        place_levels={
+            **dict.fromkeys(lx["issuer"]["government_levels"], "government"),
+            **dict.fromkeys(lx["issuer"]["township_levels"], "township"),
+        },
     )
 
 
@@ -294,4 +300,8 @@ def issuer_kind(agency: str | None) -> str:
     for kind in lex.issuer_order:
         if any(name.endswith(s) for s in lex.issuer[kind]):
             return kind
+    # A place alone (上海市): the report of that place, a government or township.
+    parts = parse_name(normalise(name))
+    if parts.regions and not parts.kind:
+        return lex.place_levels.get(parts.regions[-1].level, "unknown")
     return "unknown"

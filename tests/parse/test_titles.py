@@ -38,6 +38,10 @@ def test_agency_and_year_come_out_of_the_title(title, agency, year):
         ("清河县人民政府", "government"),
         ("某镇人民政府", "township"),
         ("某街道办事处", "township"),
+        ("上海市", "government"),
+        ("淮安市洪泽区", "government"),
+        ("平潭综合实验区", "unknown"),
+        ("平潭综合实验区交通与建设局", "department"),
         (None, "unknown"),
     ],
 )
