@@ -83,8 +83,9 @@ def aspects(ctx: Context) -> Iterator[Defect]:
 
 @check("S5-GOV-ASSESSMENT")
 def government_assessment(ctx: Context) -> Iterator[Defect]:
-    # a people's government only: an administrative committee (管委会) or an
-    # issuer the parser could not tell is not held to it
+    # a people's government, or a report titled by a place alone (上海市,
+    # 平潭综合实验区): an administrative committee (管委会) or an issuer the
+    # parser could not tell is not held to it
     if ctx.report.issuer_kind != "government":
         return
     text = ctx.section_text("s1") + "\n" + ctx.section_text("s5")
