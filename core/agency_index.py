@@ -158,6 +158,14 @@ class AgencyIndex:
         if m.how == "place" and _kind_after(s, m.end):
             return False
         if (
+            m.how == "name"
+            and m.end < len(s)
+            and s[m.end] not in "与和及同跟比、"
+            and all(not e.parts.kind for e in m.candidates)
+            and _kind_after(s, m.end)
+        ):
+            return False  # 上海市 of 上海市教育委员会: a place's own report, not its bureau's
+        if (
             m.how == "alias"
             and m.end < len(s)
             and s[m.end] not in "与和及同跟比、"

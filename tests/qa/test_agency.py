@@ -21,6 +21,7 @@ NAMES = [
     "平潭综合实验区社会事业局",
     "平潭综合实验区",
     "上海市科学技术委员会",
+    "上海市",
 ]
 
 
@@ -104,6 +105,9 @@ def test_two_equally_close_names_are_offered_as_a_choice(index):
         ("北京市教育委员会2023年收到多少申请", "北京市教育委员会"),
         ("洪泽区司法局2023年", "洪泽区司法局"),
         ("北京市司法局", "北京市司法局"),
+        # a stored report of a place alone (上海市) is not its departments'
+        ("上海市教育委员会2023年收到多少申请", "上海市教育委员会"),
+        ("平潭综合实验区财政金融局2023年", "平潭综合实验区财政金融局"),
     ],
 )
 def test_an_agency_that_is_not_stored_is_named_as_such_never_read_as_another(index, text, written):
