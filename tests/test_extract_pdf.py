@@ -349,3 +349,45 @@ def test_a_title_in_the_text_wins_over_the_stored_one():
     report = parse_bytes(pdf, "clean.pdf")
     assert report.title_source == "text"
     assert report.document.title_candidates == [("pdf_meta", _txt("clean").title)]
+
+
+def _table_without_a_left_rule() -> bytes:
+    """A ruled table whose first column has its left rule drawn in the top
+    row only (LibreOffice leaves it out so for some cell styles): the text
+    of the rows below lies in no drawn cell."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = pdfcanvas.Canvas(buf)
+    c.setFont("STSong-Light", 12)
+    for i in range(6):
+        c.drawString(
+            50,
+            800 - 16 * i,
+            "四、政府信息公开行政复议、行政诉讼情况，本机关本年度的复议和诉讼如下表。",
+        )
+    for y in (700, 670, 640):
+        c.line(50, y, 350, y)
+    c.line(50, 700, 50, 670)  # the left rule of the top row only
+    for x in (150, 250, 350):
+        c.line(x, 700, x, 640)
+    for x, y, text in [
+        (60, 680, "结果维持"),
+        (160, 680, "结果纠正"),
+        (260, 680, "总计"),
+        (60, 650, "637"),
+        (160, 650, "42"),
+        (260, 650, "679"),
+    ]:
+        c.drawString(x, y, text)
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_cell_whose_left_rule_is_not_drawn_keeps_its_text():
+    doc = extract(_table_without_a_left_rule(), "t.pdf")
+    rows = [[cell.text for cell in row] for row in doc.tables[0].rows]
+    assert rows == [["结果维持", "结果纠正", "总计"], ["637", "42", "679"]]

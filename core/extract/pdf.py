@@ -14,6 +14,7 @@ indices and their page.  Tunables live in data/pdf.toml.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from bisect import bisect_left, bisect_right
@@ -138,7 +139,72 @@ def _part(table: Any, chars: _Chars, page: int) -> Part:
                 continue
             lines = _text_lines([c for c in row_chars if _center_in(c, box)], page)
             cells.append(PartCell(tuple(box), "\n".join(line.text for line in lines)))
+    boxes = [c.box for c in cells]
+    lost = [
+        c
+        for c in chars.within(tuple(table.bbox))
+        if not c["text"].isspace() and not any(_center_in(c, b) for b in boxes)
+    ]
+    if lost:
+        cells += _lost_cells(boxes, tuple(table.bbox), lost, page)
     return Part(page=page, bbox=tuple(table.bbox), cells=cells)
+
+
+def _lost_cells(
+    boxes: list[Box], bbox: Box, lost: list[dict[str, Any]], page: int
+) -> list[PartCell]:
+    """Cells whose rules were not all drawn (a border left out of the PDF):
+    their text lies inside the table but in no cell found, and would be read
+    as a blank cell, a defect the report does not have.  Each column slot
+    between the found cells' edges gets back the stretch no found cell
+    covers, cut where the next column's cells are cut."""
+    tol = settings()["edge_tolerance"]
+    xs = sorted({x for b in boxes for x in (b[0], b[2])} | {bbox[0], bbox[2]})
+    by_slot: dict[int, list[dict[str, Any]]] = {}
+    for c in lost:
+        mid = (c["x0"] + c["x1"]) / 2
+        k = next((i for i in range(len(xs) - 1) if xs[i] <= mid < xs[i + 1]), None)
+        if k is not None:
+            by_slot.setdefault(k, []).append(c)
+    pieces: list[tuple[int, Box, list[dict[str, Any]]]] = []
+    for k, slot_chars in sorted(by_slot.items()):
+        xa, xb = xs[k], xs[k + 1]
+        taken = sorted((b[1], b[3]) for b in boxes if b[0] < xb - tol and b[2] > xa + tol)
+        cuts = sorted(
+            {
+                y
+                for b in boxes
+                if abs(b[0] - xb) <= tol or abs(b[2] - xa) <= tol
+                for y in (b[1], b[3])
+            }
+        )
+        free, y = [], bbox[1]
+        for top, bottom in taken:
+            if top > y + tol:
+                free.append((y, top))
+            y = max(y, bottom)
+        if bbox[3] > y + tol:
+            free.append((y, bbox[3]))
+        for y0, y1 in free:
+            edges = [y0, *(c for c in cuts if y0 + tol < c < y1 - tol), y1]
+            for top, bottom in itertools.pairwise(edges):
+                box = (xa, top, xb, bottom)
+                inside = [c for c in slot_chars if _center_in(c, box)]
+                if inside:
+                    pieces.append((k, box, inside))
+
+    def spans(k: int, box: Box) -> bool:
+        # lost text in the next slot beside it: one cell over several slots,
+        # whose extent cannot be told; it stays unread
+        return any(
+            abs(j - k) == 1 and b[1] < box[3] - tol and b[3] > box[1] + tol for j, b, _ in pieces
+        )
+
+    return [
+        PartCell(box, "\n".join(line.text for line in _text_lines(inside, page)))
+        for k, box, inside in pieces
+        if not spans(k, box)
+    ]
 
 
 def _not_background(obj: dict[str, Any]) -> bool:

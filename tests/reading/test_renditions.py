@@ -39,6 +39,16 @@ METADATA_DISPUTES = {
 }
 
 
+# Renditions in which LibreOffice's own conversion loses part of the report
+# (not our reading of it): held to no wrong cell and no false error only.
+CONVERSION_LOSSES = {
+    # a kiosk's HTML fragment: printed with an empty first page that drops
+    # the title, and without the left rules of cells styled
+    # "border-left: …; border-image: initial" (tables 二 and 三 lose them)
+    ("shanghai-2020", "pdf"),
+}
+
+
 @cache
 def scored(kind: str) -> dict[str, accuracy.ReportScore]:
     import tempfile
@@ -75,7 +85,7 @@ def test_a_page_in_another_form_reads_no_cell_wrong_and_gets_no_false_error(kind
         if f.severity == "error" and f.verdict == "false" and not _conversion_comment(f.message)
     ]
     assert false == []
-    if stem not in METADATA_DISPUTES:
+    if stem not in METADATA_DISPUTES and (stem, kind) not in CONVERSION_LOSSES:
         assert s.meta_exact, s.meta_detail
 
 
@@ -88,7 +98,7 @@ SHARE_READ = {"pdf": 0.99, "pdf-unruled": 0.85, "docx": 0.99, "txt": 0.97}
 
 @pytest.mark.parametrize("kind", sorted(SHARE_READ))
 def test_the_renditions_read_nearly_every_cell_the_page_does(kind):
-    scores = scored(kind).values()
+    scores = [s for stem, s in scored(kind).items() if (stem, kind) not in CONVERSION_LOSSES]
     truth = sum(s.cells_truth for s in scores)
     exact = sum(s.cells_exact for s in scores)
     assert exact / truth >= SHARE_READ[kind], (exact, truth)
