@@ -132,21 +132,23 @@ class _Chars:
 def _part(table: Any, chars: _Chars, page: int) -> Part:
     """A table's cells and their text, lines joined with "\n"."""
     cells = []
+    placed: set[int] = set()
     for row in table.rows:
         row_chars = chars.within(row.bbox)
         for box in row.cells:
             if box is None:
                 continue
-            lines = _text_lines([c for c in row_chars if _center_in(c, box)], page)
+            inside = [c for c in row_chars if _center_in(c, box)]
+            placed.update(map(id, inside))
+            lines = _text_lines(inside, page)
             cells.append(PartCell(tuple(box), "\n".join(line.text for line in lines)))
-    boxes = [c.box for c in cells]
     lost = [
         c
         for c in chars.within(tuple(table.bbox))
-        if not c["text"].isspace() and not any(_center_in(c, b) for b in boxes)
+        if id(c) not in placed and not c["text"].isspace()
     ]
     if lost:
-        cells += _lost_cells(boxes, tuple(table.bbox), lost, page)
+        cells += _lost_cells([c.box for c in cells], tuple(table.bbox), lost, page)
     return Part(page=page, bbox=tuple(table.bbox), cells=cells)
 
 
