@@ -160,6 +160,7 @@ class AgencyIndex:
         if (
             m.how == "name"
             and m.end < len(s)
+            and not held[m.end]
             and s[m.end] not in "与和及同跟比、"
             and all(not e.parts.kind for e in m.candidates)
             and _kind_after(s, m.end)
