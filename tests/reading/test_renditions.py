@@ -46,6 +46,7 @@ CONVERSION_LOSSES = {
     # the title, and without the left rules of cells styled
     # "border-left: …; border-image: initial" (tables 二 and 三 lose them)
     ("shanghai-2020", "pdf"),
+    ("shanghai-2020", "pdf-unruled"),
 }
 
 
