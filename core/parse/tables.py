@@ -295,16 +295,17 @@ def _unglued(tokens: list[str]) -> list[str]:
     """A row's tokens with its label set apart from what a PDF's word spacing
     glued to it: the first figure ("…禁止公开0 0 0") and a piece of a side
     label before its numbering ("无法提2.没有现成信息…")."""
-    for i, token in enumerate(tokens):
-        if i + 1 < len(tokens) and all(read_cell(t)[1] == "number" for t in tokens[i + 1 :]):
-            m = _GLUED_FIGURE.match(token)
-            if m and read_cell(token)[1] != "number":
-                tokens = [*tokens[:i], m.group(1), m.group(2), *tokens[i + 1 :]]
-            break
+    k = len(tokens)
+    while k > 0 and read_cell(tokens[k - 1])[1] == "number":
+        k -= 1  # tokens[k:] are the row's figures
+    if 0 < k < len(tokens):
+        m = _GLUED_FIGURE.match(tokens[k - 1])
+        if m:
+            tokens = [*tokens[: k - 1], m.group(1), m.group(2), *tokens[k:]]  # figures from k on
     out: list[str] = []
-    for token in tokens:
+    for token in tokens[:k]:
         out.extend(_NUMBERING_AFTER_CJK.sub(" ", token).split())
-    return out
+    return out + tokens[k:]
 
 
 # Up to this many short pieces of a label written down the side of the
