@@ -40,10 +40,11 @@ def parse_document(doc: Document) -> Report:
     as_rows = tables.paragraphs_read_as_rows(rows)
     found_sections, before = sections.find_sections(doc, template, skip=as_rows)
     style = sections.heading_style(found_sections)
-    title, title_loc, title_source = meta.find_title(before, meta.trusted_candidates(doc))
+    candidates = meta.trusted_candidates(doc)
+    title, title_loc, title_source = meta.find_title(before, candidates)
     if title is None and not found_sections and not reading.facts:
         raise UnreadableFile("not_a_report", doc.name or "")
-    others = meta.other_titles(title, meta.trusted_candidates(doc))
+    others = meta.other_titles(title, candidates)
     agency, year = meta.split_title(title)
     agency_source = title_source if agency else None
     year_source = "title" if year else None
@@ -143,12 +144,10 @@ def _unread_but_seen(reading: tables.TableReading, template, doc: Document) -> s
             lines += [c.text for t in doc.tables for row in t.rows for c in row]
             text = squash("\n".join(lines))
             row_heads = {squash(p.text) for p in doc.paragraphs if len(p.text) <= 20}
-            row_heads |= {
-                squash(p.text.split()[0])
-                for p in doc.paragraphs
-                if len(p.text.split()) >= 2
-                and all(tables.read_cell(t)[1] == "number" for t in p.text.split()[1:])
-            }
+            for p in doc.paragraphs:
+                head, *figures = p.text.split() or [""]
+                if figures and all(tables.read_cell(t)[1] == "number" for t in figures):
+                    row_heads.add(squash(head))
         # a long label may be cut by the figures a line of its cell holds: its
         # numbered head tells the row is there (tails are shared: …政府信息公开申请);
         # a short one counts where it heads a line of figures

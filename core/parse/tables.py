@@ -243,12 +243,8 @@ def _spaced_rows(doc: Document) -> list[RawRow]:
             # by a narrow cell ("（二）部分公开（…只计这" / figures / "一情形…）")
             label, hits = _label_around(paras, at, [])
             if hits:
-                loc = p.location
-                figures = [
-                    Cell(t, Location(line=loc.line, paragraph=loc.paragraph, page=loc.page, cell=i))
-                    for i, t in enumerate(tokens)
-                ]
-                label_cell = Cell(label, loc)
+                figures = _cells_of(tokens, p.location)
+                label_cell = Cell(label, p.location)
                 rows.append(
                     RawRow(
                         "data", PARAGRAPH_ROWS, [label_cell, *figures], label_cell, figures, hits
@@ -269,11 +265,7 @@ def _spaced_rows(doc: Document) -> list[RawRow]:
             kind = "data" if hits else None
         if kind is None:
             continue
-        loc = p.location
-        cells = [
-            Cell(t, Location(line=loc.line, paragraph=loc.paragraph, page=loc.page, cell=i))
-            for i, t in enumerate(tokens)
-        ]
+        cells = _cells_of(tokens, p.location)
         if kind == "t4_data":
             rows.append(RawRow(kind, PARAGRAPH_ROWS, cells, None, cells))
         elif kind == "t4_header":
@@ -283,6 +275,14 @@ def _spaced_rows(doc: Document) -> list[RawRow]:
             label_cell = Cell(label, cells[0].location)
             rows.append(RawRow(kind, PARAGRAPH_ROWS, cells, label_cell, cells[first_value:], hits))
     return rows
+
+
+def _cells_of(tokens: list[str], loc: Location) -> list[Cell]:
+    """The tokens of a paragraph read as a row: one cell each, in the paragraph."""
+    return [
+        Cell(t, Location(line=loc.line, paragraph=loc.paragraph, page=loc.page, cell=i))
+        for i, t in enumerate(tokens)
+    ]
 
 
 _GLUED_FIGURE = re.compile(r"^(.*[^\d\s.,，．])(\d+)$")

@@ -67,37 +67,42 @@ def _joiner(prev: str, nxt: str) -> str:
     return " " if a.isdigit() and b.isdigit() else ""
 
 
-def unwrapped(paragraphs: list[Paragraph]) -> str:
-    """The paragraphs' text, one line each, with the lines a conversion broke
-    one paragraph into (a PDF's lines) joined again."""
-    text = ""
-    prev = None
-    for p in paragraphs:
-        if prev is not None:
-            text += _joiner(prev, p.text) if _wrapped(prev, p.text) else "\n"
-        text += p.text.strip() if prev is not None and _wrapped(prev, p.text) else p.text
-        prev = p.text
-    return text
-
-
-def split_sentences(section: str | None, paragraphs: list[Paragraph]) -> list[Sentence]:
-    """The sentences of consecutive paragraphs of one section."""
-    _, ends, *_ = _layout()
+def _runs(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    """Consecutive paragraphs grouped into the paragraphs they were before a
+    conversion broke them into lines."""
     runs: list[list[Paragraph]] = []
     for p in paragraphs:
         if runs and _wrapped(runs[-1][-1].text, p.text):
             runs[-1].append(p)
         else:
             runs.append([p])
+    return runs
+
+
+def _run_text(run: list[Paragraph]) -> tuple[str, list[int]]:
+    """A run's lines joined again, and where each line starts in it."""
+    text, starts = "", []
+    for i, p in enumerate(run):
+        piece = p.text.strip() if len(run) > 1 else p.text
+        if i:
+            text += _joiner(text, piece)
+        starts.append(len(text))
+        text += piece
+    return text, starts
+
+
+def unwrapped(paragraphs: list[Paragraph]) -> str:
+    """The paragraphs' text, one line each, with the lines a conversion broke
+    one paragraph into (a PDF's lines) joined again."""
+    return "\n".join(_run_text(run)[0] for run in _runs(paragraphs))
+
+
+def split_sentences(section: str | None, paragraphs: list[Paragraph]) -> list[Sentence]:
+    """The sentences of consecutive paragraphs of one section."""
+    _, ends, *_ = _layout()
     out: list[Sentence] = []
-    for run in runs:
-        text, starts = "", []
-        for i, p in enumerate(run):
-            piece = p.text.strip() if len(run) > 1 else p.text
-            if i:
-                text += _joiner(text, piece)
-            starts.append(len(text))
-            text += piece
+    for run in _runs(paragraphs):
+        text, starts = _run_text(run)
         begin = 0
         cuts = [m.end() for m in ends.finditer(text)]
         for end in [*cuts, len(text)]:
